@@ -1,0 +1,18 @@
+package dev.snapshotmanager.worker;
+
+import dev.snapshotmanager.testsupport.KafkaResource;
+import dev.snapshotmanager.testsupport.security.TestTokensResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+
+/**
+ * The real servers every {@code @QuarkusTest} of this module runs against: the real Kafka broker and test-token verification.
+ * Declared once here (global scope), so all test classes share one application start.
+ */
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestTokensResource.class, scope = TestResourceScope.GLOBAL)
+public final class RealServers {
+
+    private RealServers() {
+    }
+}

@@ -1,0 +1,126 @@
+package dev.snapshotmanager.testsupport;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * One real Apache Kafka broker per test JVM: a single combined broker+controller node in KRaft mode, from the
+ * Kafka artifacts on Maven Central ({@code kafka-test-common-runtime}), listening on a free port.
+ *
+ * <p>When {@code SNAPSHOT_TEST_KAFKA_BOOTSTRAP} names an external broker, it is used instead and nothing is
+ * started. Like {@link TestPostgres}, the bootstrap address is kept in a system property so that every class
+ * loader of the JVM shares the one broker.
+ */
+public final class TestKafka {
+
+    private static final String PROP_BOOTSTRAP = "snapshot.test.kafka.bootstrap";
+
+    private static KafkaClusterTestKit cluster;
+
+    private final String bootstrapServers;
+
+    private TestKafka(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** The broker of this JVM, started on first use. */
+    public static synchronized TestKafka get() {
+        String known = System.getProperty(PROP_BOOTSTRAP);
+        if (known == null) {
+            String external = System.getenv("SNAPSHOT_TEST_KAFKA_BOOTSTRAP");
+            if (external != null && !external.isBlank()) {
+                System.out.println("[test-support] using external Kafka at " + external);
+                known = external;
+            } else {
+                known = startEmbedded();
+            }
+            System.setProperty(PROP_BOOTSTRAP, known);
+        }
+        return new TestKafka(known);
+    }
+
+    private static String startEmbedded() {
+        long started = System.nanoTime();
+        try {
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build();
+            cluster = new KafkaClusterTestKit.Builder(nodes)
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+                    .setConfigProp("default.replication.factor", "1")
+                    .setConfigProp("min.insync.replicas", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("auto.create.topics.enable", "true")
+                    .setConfigProp("num.partitions", "1")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting Kafka", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the embedded Kafka broker", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::stopEmbedded, "test-kafka-stop"));
+        String bootstrap = cluster.bootstrapServers();
+        System.out.printf("[test-support] Kafka (KRaft) started at %s in %d ms%n",
+                bootstrap, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return bootstrap;
+    }
+
+    private static void stopEmbedded() {
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+        } catch (Exception e) {
+            System.err.println("[test-support] Kafka did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Creates the topic unless it exists; {@code compacted} sets {@code cleanup.policy=compact}. */
+    public void createTopic(String name, int partitions, boolean compacted) {
+        NewTopic topic = new NewTopic(name, partitions, (short) 1);
+        if (compacted) {
+            topic.configs(Map.of("cleanup.policy", "compact"));
+        }
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(topic)).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("could not create topic " + name, e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + name, e);
+        }
+    }
+
+    /** An admin client for this broker; the caller closes it. */
+    public Admin admin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return Admin.create(props);
+    }
+}
