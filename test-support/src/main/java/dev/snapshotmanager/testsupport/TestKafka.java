@@ -1,6 +1,10 @@
 package dev.snapshotmanager.testsupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +29,7 @@ public final class TestKafka {
     private static final String PROP_BOOTSTRAP = "snapshot.test.kafka.bootstrap";
 
     private static KafkaClusterTestKit cluster;
+    private static Path logDirectory;
 
     private final String bootstrapServers;
 
@@ -51,12 +56,17 @@ public final class TestKafka {
     private static String startEmbedded() {
         long started = System.nanoTime();
         try {
+            // Our own directory, deleted only after the broker stopped: the kit's default temp directory is removed
+            // by a shutdown hook of its own that can race the broker's shutdown and make it halt the JVM.
+            logDirectory = Files.createTempDirectory("snapshot-test-kafka-");
             TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setBaseDirectory(logDirectory)
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
                     .build();
             cluster = new KafkaClusterTestKit.Builder(nodes)
+                    .setDeleteOnClose(false)
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
@@ -89,6 +99,11 @@ public final class TestKafka {
         try {
             if (cluster != null) {
                 cluster.close();
+            }
+            if (logDirectory != null) {
+                try (Stream<Path> paths = Files.walk(logDirectory)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         } catch (Exception e) {
             System.err.println("[test-support] Kafka did not stop cleanly: " + e.getMessage());
