@@ -1,0 +1,86 @@
+package dev.snapshotmanager.audit.messaging;
+
+import dev.snapshotmanager.audit.service.IngestResult;
+import dev.snapshotmanager.audit.service.IngestService;
+import dev.snapshotmanager.events.VolumeResultV1;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes {@code snapshot.volume-results.v1} in batches. Each poll becomes one database transaction; a poison
+ * message (not a valid {@link VolumeResultV1}, or refused by the database) is nacked on its own, which sends it to
+ * the dead-letter topic, and the rest of the batch is stored. The offsets are committed after both. A database
+ * outage is retried with backoff: valid results never go to the dead-letter topic because PostgreSQL was away.
+ */
+@ApplicationScoped
+public class VolumeResultConsumer {
+
+    private static final Logger LOG = Logger.getLogger(VolumeResultConsumer.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    @Inject
+    IngestService ingest;
+
+    @Incoming("volume-results")
+    @Blocking
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, VolumeResultV1> batch) {
+        List<VolumeResultV1> valid = new ArrayList<>();
+        Map<VolumeResultV1, KafkaRecord<String, VolumeResultV1>> origin = new IdentityHashMap<>();
+        List<PoisonMessage> poison = new ArrayList<>();
+        for (KafkaRecord<String, VolumeResultV1> record : batch.getRecords()) {
+            String problem = VolumeResultValidation.problem(record);
+            if (problem != null) {
+                poison.add(new PoisonMessage(record, new InvalidResultException(problem)));
+            } else {
+                valid.add(record.getPayload());
+                origin.put(record.getPayload(), record);
+            }
+        }
+        IngestResult result = storeWithRetry(valid);
+        result.rejected().forEach((event, cause) ->
+                poison.add(new PoisonMessage(origin.get(event), new InvalidResultException(cause.getMessage()))));
+        for (PoisonMessage message : poison) {
+            LOG.warnf("Dead-lettering a message of %s-%d (key %s): %s", message.record().getTopic(),
+                    message.record().getPartition(), message.record().getKey(), message.reason().getMessage());
+            message.record().nack(message.reason()).toCompletableFuture().join();
+        }
+        if (result.stored() > 0 || result.duplicates() > 0) {
+            LOG.debugf("Batch of %d: %d stored, %d duplicates, %d expired, %d dead-lettered", batch.getRecords().size(),
+                    result.stored(), result.duplicates(), result.expired(), poison.size());
+        }
+        return batch.ack();
+    }
+
+    private IngestResult storeWithRetry(List<VolumeResultV1> events) {
+        Duration backoff = Duration.ofMillis(200);
+        while (true) {
+            try {
+                return ingest.store(events);
+            } catch (SQLException | RuntimeException e) {
+                LOG.errorf(e, "Could not store a batch of %d results; retrying in %d ms", events.size(), backoff.toMillis());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while storing results", interrupted);
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private record PoisonMessage(KafkaRecord<String, VolumeResultV1> record, Exception reason) {
+    }
+}

@@ -1,0 +1,118 @@
+package dev.snapshotmanager.audit.service;
+
+import dev.snapshotmanager.audit.repository.RecordPartitions;
+import dev.snapshotmanager.audit.repository.RecordWriter;
+import dev.snapshotmanager.events.VolumeResultV1;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores batches of results: one transaction per batch; when the database refuses the batch because of one row's
+ * data, the rows are retried one by one so that only the bad row is rejected and the rest is stored.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    RecordWriter writer;
+
+    @Inject
+    RecordPartitions partitions;
+
+    @Inject
+    RetentionPolicy retention;
+
+    private final Counter stored;
+    private final Counter duplicates;
+    private final Counter rejected;
+
+    @Inject
+    public IngestService(MeterRegistry registry) {
+        stored = Counter.builder("audit.records.stored").description("Records stored").register(registry);
+        duplicates = Counter.builder("audit.records.duplicates").description("Duplicate events ignored").register(registry);
+        rejected = Counter.builder("audit.records.rejected").description("Events sent to the dead-letter topic")
+                .register(registry);
+    }
+
+    public IngestResult store(List<VolumeResultV1> events) throws SQLException {
+        Map<String, VolumeResultV1> unique = new LinkedHashMap<>();
+        int expired = 0;
+        for (VolumeResultV1 event : events) {
+            if (retention.isExpired(event.occurredAt())) {
+                expired++;
+            } else {
+                unique.putIfAbsent(event.eventId(), event);
+            }
+        }
+        List<VolumeResultV1> batch = new ArrayList<>(unique.values());
+        partitions.ensure(batch.stream().map(e -> YearMonth.from(e.occurredAt().atOffset(ZoneOffset.UTC)))
+                .collect(Collectors.toSet()));
+        Map<VolumeResultV1, Exception> refused = new IdentityHashMap<>();
+        int inserted;
+        try {
+            inserted = insertInOneTransaction(batch);
+        } catch (SQLException e) {
+            if (!isDataError(e)) {
+                throw e;
+            }
+            LOG.warnf("A batch of %d results was refused (%s); storing them one by one", batch.size(), e.getMessage());
+            inserted = 0;
+            for (VolumeResultV1 event : batch) {
+                try {
+                    inserted += insertInOneTransaction(List.of(event));
+                } catch (SQLException single) {
+                    if (!isDataError(single)) {
+                        throw single;
+                    }
+                    refused.put(event, single);
+                }
+            }
+        }
+        int duplicateCount = events.size() - expired - inserted - refused.size();
+        stored.increment(inserted);
+        duplicates.increment(duplicateCount);
+        rejected.increment(refused.size());
+        return new IngestResult(inserted, duplicateCount, expired, refused);
+    }
+
+    private int insertInOneTransaction(List<VolumeResultV1> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int inserted = writer.insert(c, batch);
+                c.commit();
+                return inserted;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** SQLSTATE class 22 (data exception) or 23 (integrity constraint): the data, not the database, is at fault. */
+    static boolean isDataError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+}

@@ -1,0 +1,143 @@
+package dev.snapshotmanager.audit.messaging;
+
+import static dev.snapshotmanager.audit.fixtures.ResultBuilder.aResult;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapshotmanager.audit.fixtures.RecordRows;
+import dev.snapshotmanager.audit.fixtures.ResultPublisher;
+import dev.snapshotmanager.events.EventJson;
+import dev.snapshotmanager.events.Topics;
+import dev.snapshotmanager.events.VolumeAction;
+import dev.snapshotmanager.events.VolumeResultV1;
+import dev.snapshotmanager.testsupport.TestKafka;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class VolumeResultIngestTest {
+
+    @Inject
+    DataSource dataSource;
+
+    RecordRows rows;
+    ResultPublisher publisher;
+
+    @BeforeEach
+    void setUp() {
+        rows = new RecordRows(dataSource);
+        publisher = new ResultPublisher();
+    }
+
+    @AfterEach
+    void tearDown() {
+        publisher.close();
+    }
+
+    @Test
+    void storesEveryFieldOfAResult() {
+        VolumeResultV1 result = aResult().action(VolumeAction.QUOTA_BLOCKED).reason("QUOTA_GIGABYTES")
+                .error("no room").volume("vol-fields", "db \"main\", disk").at("2026-11-20T10:15:30.123456Z").build();
+
+        publisher.publishAndFlush(result);
+        rows.awaitRun(result.runId(), 1);
+
+        assertThat(rows.count("run_id = ? AND event_id = ? AND action = 'QUOTA_BLOCKED' AND reason = 'QUOTA_GIGABYTES'"
+                + " AND error = 'no room' AND volume_name = 'db \"main\", disk' AND project_id = 'project-a'"
+                + " AND policy_name = 'daily_5' AND retention_keep_last = 5 AND duration_ms = 1234 AND NOT dry_run"
+                + " AND occurred_at = '2026-11-20T10:15:30.123456Z' AND server_name = 'web-1'",
+                result.runId(), result.eventId())).isEqualTo(1);
+    }
+
+    @Test
+    void storesDuplicatesAndRedeliveriesOnce() {
+        UUID run = UUID.randomUUID();
+        VolumeResultV1 first = aResult().run(run).volume("vol-dup", "dup").at("2026-11-28T23:59:59Z").build();
+        // The worker repeated the action after a crash: same event id, later time, in the next month.
+        VolumeResultV1 repeated = aResult().run(run).volume("vol-dup", "dup").eventId(first.eventId())
+                .at("2026-12-01T00:00:05Z").build();
+        VolumeResultV1 other = aResult().run(run).volume("vol-other", "other").build();
+
+        publisher.publishAndFlush(first, first, repeated);
+        publisher.publishAndFlush(first, other);
+        rows.awaitRun(run, 2);
+
+        assertThat(rows.count("run_id = ? AND event_id = ?", run, first.eventId())).isEqualTo(1);
+        assertThat(rows.count("run_id = ? AND event_id = ? AND occurred_at = '2026-11-28T23:59:59Z'",
+                run, first.eventId())).isEqualTo(1);
+        assertThat(rows.countOfRun(run)).isEqualTo(2);
+    }
+
+    @Test
+    void deadLettersPoisonMessagesAndStoresTheRestOfTheirBatch() {
+        UUID run = UUID.randomUUID();
+        VolumeResultV1 before = aResult().run(run).volume("vol-before", "before").build();
+        VolumeResultV1 refusedByTheDatabase = aResult().run(run).volume("vol-nul", "bad\u0000name").build();
+        VolumeResultV1 after = aResult().run(run).volume("vol-after", "after").build();
+        String poisonKey = "poison-" + run;
+        try (KafkaConsumer<String, String> deadLetters = deadLetterConsumer()) {
+            publisher.publish(before);
+            publisher.publishRaw(poisonKey, "{not json".getBytes(StandardCharsets.UTF_8));
+            publisher.publish(refusedByTheDatabase, after);
+            publisher.flush();
+
+            rows.awaitRun(run, 2);
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                deadLetters.poll(Duration.ofMillis(200)).forEach(received::add);
+                return received.stream().filter(r -> r.key().equals(poisonKey) || r.key().equals("vol-nul")).count() == 2;
+            });
+
+            assertThat(rows.countOfRun(run)).isEqualTo(2);
+            assertThat(received).filteredOn(r -> r.key().equals(poisonKey)).singleElement()
+                    .satisfies(r -> assertThat(r.value()).isEqualTo("{not json"));
+            assertThat(received).filteredOn(r -> r.key().equals("vol-nul")).singleElement()
+                    .satisfies(r -> assertThat(EventJson.fromJson(r.value(), VolumeResultV1.class).eventId())
+                            .isEqualTo(refusedByTheDatabase.eventId()));
+        }
+    }
+
+    @Test
+    void createsThePartitionAnOldResultNeeds() {
+        VolumeResultV1 old = aResult().at("2023-02-14T08:00:00Z").build();
+
+        publisher.publishAndFlush(old);
+        rows.awaitRun(old.runId(), 1);
+
+        assertThat(rows.tableExists("snapshot_record_2023_02")).isTrue();
+    }
+
+    @Test
+    void keepsPartitionsReadyForTheComingMonths() {
+        java.time.YearMonth ahead = java.time.YearMonth.now(java.time.ZoneOffset.UTC).plusMonths(3);
+
+        assertThat(rows.tableExists("snapshot_record_" + ahead.toString().replace('-', '_'))).isTrue();
+    }
+
+    private KafkaConsumer<String, String> deadLetterConsumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+        consumer.subscribe(List.of(Topics.deadLetter(Topics.VOLUME_RESULTS)));
+        return consumer;
+    }
+
+}
