@@ -1,5 +1,6 @@
 package dev.snapshotmanager.testsupport;
 
+import dev.snapshotmanager.events.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +91,7 @@ public final class TestKafka {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::stopEmbedded, "test-kafka-stop"));
         String bootstrap = cluster.bootstrapServers();
+        new TestKafka(bootstrap).createContractTopics();
         System.out.printf("[test-support] Kafka (KRaft) started at %s in %d ms%n",
                 bootstrap, Duration.ofNanos(System.nanoTime() - started).toMillis());
         return bootstrap;
@@ -107,6 +109,22 @@ public final class TestKafka {
             }
         } catch (Exception e) {
             System.err.println("[test-support] Kafka did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Creates the event contract's topics as production has them: the compacted ones compacted, the others with
+     * a few partitions so that per-key ordering (not global ordering) is what tests rely on.
+     */
+    public void createContractTopics() {
+        for (String topic : List.of(Topics.RUN_REQUESTED, Topics.VOLUME_TASKS, Topics.RUN_PLANNED,
+                Topics.VOLUME_RESULTS, Topics.RUN_LIFECYCLE)) {
+            createTopic(topic, 3, false);
+            createTopic(Topics.deadLetter(topic), 1, false);
+        }
+        for (String topic : List.of(Topics.POLICY_CHANGED, Topics.VOLUME_INVENTORY)) {
+            createTopic(topic, topic.equals(Topics.POLICY_CHANGED) ? 1 : 3, true);
+            createTopic(Topics.deadLetter(topic), 1, false);
         }
     }
 

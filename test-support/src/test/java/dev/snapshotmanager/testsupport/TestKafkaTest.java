@@ -2,6 +2,7 @@ package dev.snapshotmanager.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshotmanager.events.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,19 @@ class TestKafkaTest {
             String policy = admin.describeConfigs(List.of(resource)).all().get().get(resource)
                     .get("cleanup.policy").value();
             assertThat(policy).isEqualTo("compact");
+        }
+    }
+
+    @Test
+    void hasTheContractTopicsWithCompactionWhereTheContractSaysSo(TestKafka kafka) throws Exception {
+        try (Admin admin = kafka.admin()) {
+            assertThat(admin.listTopics().names().get()).contains(Topics.RUN_REQUESTED, Topics.VOLUME_TASKS,
+                    Topics.VOLUME_RESULTS, Topics.deadLetter(Topics.VOLUME_RESULTS), Topics.VOLUME_INVENTORY);
+            ConfigResource inventory = new ConfigResource(ConfigResource.Type.TOPIC, Topics.VOLUME_INVENTORY);
+            assertThat(admin.describeConfigs(List.of(inventory)).all().get().get(inventory)
+                    .get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(admin.describeTopics(List.of(Topics.VOLUME_TASKS)).allTopicNames().get()
+                    .get(Topics.VOLUME_TASKS).partitions()).hasSize(3);
         }
     }
 
