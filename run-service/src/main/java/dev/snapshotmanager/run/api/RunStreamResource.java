@@ -1,0 +1,73 @@
+package dev.snapshotmanager.run.api;
+
+import dev.snapshotmanager.common.security.CallerContext;
+import dev.snapshotmanager.common.security.Roles;
+import dev.snapshotmanager.events.RunLifecycleV1;
+import dev.snapshotmanager.run.domain.RunChanged;
+import dev.snapshotmanager.run.service.LiveRuns;
+import dev.snapshotmanager.run.service.RunQueries;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/** Server-Sent Events of run lifecycle and progress changes (RunLifecycleV1 as JSON), for the UI. */
+@Path("/api/v1/runs")
+@Tag(name = "Runs")
+@RolesAllowed(Roles.VIEWER)
+public class RunStreamResource {
+
+    @Inject
+    LiveRuns live;
+
+    @Inject
+    RunQueries queries;
+
+    @Inject
+    CallerContext caller;
+
+    @GET
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Stream the lifecycle and progress changes of every run the caller may see")
+    @APIResponse(responseCode = "200", description = "A stream of RunLifecycleV1 events")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    public Multi<RunLifecycleV1> all() {
+        return stream(visibleTo(caller.tenants()));
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Stream the lifecycle and progress changes of one run")
+    @APIResponse(responseCode = "200", description = "A stream of RunLifecycleV1 events")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "404", description = "No such run (or not visible)")
+    @io.smallrye.common.annotation.Blocking
+    public Multi<RunLifecycleV1> one(@PathParam("id") UUID id) {
+        queries.get(id);
+        return stream(change -> change.lifecycle().runId().equals(id));
+    }
+
+    private Multi<RunLifecycleV1> stream(Predicate<RunChanged> filter) {
+        return live.stream().filter(filter).map(RunChanged::lifecycle);
+    }
+
+    private static Predicate<RunChanged> visibleTo(Optional<Set<String>> tenants) {
+        return change -> tenants.map(change::visibleTo).orElse(true);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.snapshotmanager.run.domain;
+
+import dev.snapshotmanager.events.RunPlannedV1;
+import dev.snapshotmanager.events.RunStatus;
+import dev.snapshotmanager.events.VolumeResultV1;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The run state machine and its finalization rules (DOMAIN.md, "Runs"):
+ * REQUESTED -> PLANNING (first sign of the planner) -> RUNNING (planned) -> a terminal status once every planned
+ * volume has a final create outcome. SKIPPED when nothing was to be done, COMPLETED when no volume failed or was
+ * quota-blocked, FAILED when none succeeded, PARTIAL otherwise. Retention results (DELETED, DELETE_FAILED) are
+ * counted but do not decide the status: they may arrive after the last create outcome.
+ */
+public final class RunRules {
+
+    private static final int ERROR_LINES = 5;
+    private static final int ERROR_SUMMARY_MAX = 2000;
+
+    private RunRules() {
+    }
+
+    /** What happened to the run's status when an event was applied. */
+    public record Change(boolean started, Optional<RunStatus> finished, boolean countersChanged) {
+        static Change none() {
+            return new Change(false, Optional.empty(), false);
+        }
+    }
+
+    /** Applies the planner's totals; the run starts (RUNNING) and may finish right away (nothing planned). */
+    public static Change planned(Run run, RunPlannedV1 plan, Instant now) {
+        if (run.planned) {
+            return Change.none();
+        }
+        run.planned = true;
+        run.totalVolumes = plan.totalVolumes();
+        run.toCreate = plan.toCreate();
+        run.batchesTotal = plan.batchCount();
+        run.lastActivityAt = now;
+        if (!run.isActive()) {
+            return new Change(false, Optional.empty(), true);
+        }
+        run.startedAt = now;
+        run.setStatus(RunStatus.RUNNING);
+        return new Change(true, finishIfAccounted(run, now), true);
+    }
+
+    /** Counts one volume result (the caller has made sure it is not a duplicate). */
+    public static Change result(Run run, VolumeResultV1 result, Instant now) {
+        boolean volumeDone = true;
+        switch (result.action()) {
+            case CREATED, WOULD_CREATE -> run.created++;
+            case FAILED -> {
+                run.failed++;
+                run.createFailed++;
+            }
+            case SKIPPED -> run.skipped++;
+            case QUOTA_BLOCKED -> run.quotaBlocked++;
+            case DELETED, WOULD_DELETE -> {
+                run.deleted++;
+                volumeDone = false;
+            }
+            case DELETE_FAILED -> {
+                run.failed++;
+                volumeDone = false;
+            }
+        }
+        if (volumeDone) {
+            run.volumesDone++;
+        }
+        if (result.error() != null && !result.error().isBlank()) {
+            addError(run, result.volume().id() + ": " + result.error());
+        }
+        run.lastActivityAt = now;
+        if (!run.isActive()) {
+            return new Change(false, Optional.empty(), true);
+        }
+        if (run.status() == RunStatus.REQUESTED) {
+            run.setStatus(RunStatus.PLANNING);
+        }
+        if (run.planned && run.totalVolumes > 0) {
+            run.batchesCompleted = Math.min(run.batchesTotal,
+                    (int) ((long) run.batchesTotal * run.volumesDone / run.totalVolumes));
+        }
+        return new Change(false, finishIfAccounted(run, now), true);
+    }
+
+    /** Cancels an active run. */
+    public static void cancel(Run run, Instant now, String reason) {
+        finish(run, RunStatus.CANCELLED, now, reason);
+    }
+
+    /** Fails an active run whose worker stopped reporting. */
+    public static void workerLost(Run run, Instant now, String reason) {
+        finish(run, RunStatus.FAILED, now, reason);
+    }
+
+    /** The status a fully accounted run ends with. */
+    public static RunStatus outcome(Run run) {
+        if (run.totalVolumes == 0 || run.skipped >= run.totalVolumes) {
+            return RunStatus.SKIPPED;
+        }
+        int problems = run.createFailed + run.quotaBlocked;
+        if (problems == 0) {
+            return RunStatus.COMPLETED;
+        }
+        return run.created == 0 ? RunStatus.FAILED : RunStatus.PARTIAL;
+    }
+
+    /** 0..100: the share of planned volumes with a final outcome. */
+    public static int progressPercent(Run run) {
+        if (!run.planned) {
+            return run.isActive() ? 0 : 100;
+        }
+        if (run.totalVolumes == 0) {
+            return 100;
+        }
+        return (int) Math.min(100, (long) run.volumesDone * 100 / run.totalVolumes);
+    }
+
+    /** The estimated finish from the pace so far, or empty when unknown (not started, nothing done, finished). */
+    public static Optional<Instant> eta(Run run, Instant now) {
+        if (run.status() != RunStatus.RUNNING || run.startedAt == null || run.volumesDone == 0
+                || run.volumesDone >= run.totalVolumes) {
+            return Optional.empty();
+        }
+        Duration elapsed = Duration.between(run.startedAt, now);
+        if (elapsed.isNegative()) {
+            return Optional.empty();
+        }
+        long remaining = run.totalVolumes - run.volumesDone;
+        return Optional.of(now.plus(elapsed.multipliedBy(remaining).dividedBy(run.volumesDone)));
+    }
+
+    /** {@code finishedAt - startedAt} (or requestedAt when it never started), for a finished run. */
+    public static Optional<Duration> duration(Run run) {
+        if (run.finishedAt == null) {
+            return Optional.empty();
+        }
+        Instant from = run.startedAt != null ? run.startedAt : run.requestedAt();
+        return Optional.of(Duration.between(from, run.finishedAt));
+    }
+
+    private static Optional<RunStatus> finishIfAccounted(Run run, Instant now) {
+        if (!run.planned || run.volumesDone < run.totalVolumes) {
+            return Optional.empty();
+        }
+        RunStatus outcome = outcome(run);
+        run.batchesCompleted = run.batchesTotal;
+        finish(run, outcome, now, outcome == RunStatus.SKIPPED ? "nothing to do" : null);
+        return Optional.of(outcome);
+    }
+
+    private static void finish(Run run, RunStatus status, Instant now, String reason) {
+        if (!run.isActive()) {
+            throw new IllegalStateException("run " + run.id() + " is already " + run.status());
+        }
+        run.setStatus(status);
+        run.finishedAt = now;
+        run.statusReason = reason;
+    }
+
+    private static void addError(Run run, String line) {
+        List<String> lines = new ArrayList<>();
+        lines.add(line.length() > 300 ? line.substring(0, 300) : line);
+        if (run.errorSummary != null) {
+            lines.addAll(Arrays.asList(run.errorSummary.split("\n")));
+        }
+        String summary = String.join("\n", lines.subList(0, Math.min(ERROR_LINES, lines.size())));
+        run.errorSummary = summary.length() > ERROR_SUMMARY_MAX ? summary.substring(0, ERROR_SUMMARY_MAX) : summary;
+    }
+}

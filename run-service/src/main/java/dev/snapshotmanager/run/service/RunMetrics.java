@@ -1,0 +1,48 @@
+package dev.snapshotmanager.run.service;
+
+import dev.snapshotmanager.events.LifecycleEvent;
+import dev.snapshotmanager.events.RunLifecycleV1;
+import dev.snapshotmanager.run.domain.RunChanged;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+
+/**
+ * Run metrics at the business boundary: runs by status and trigger ({@code snapshot_runs_total}), run duration
+ * ({@code snapshot_run_duration_seconds}), volumes per run ({@code snapshot_run_volumes}) and scheduler lag, the
+ * fire time minus the slot time ({@code snapshot_scheduler_lag_seconds}). Counted after the change committed.
+ */
+@ApplicationScoped
+public class RunMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) RunChanged change) {
+        RunLifecycleV1 run = change.lifecycle();
+        if (run.event() == LifecycleEvent.PROGRESS) {
+            return;
+        }
+        registry.counter("snapshot_runs_total", "status", run.status().name(), "trigger", run.trigger().name())
+                .increment();
+        if (run.status().isTerminal() && run.durationMs() != null) {
+            Timer.builder("snapshot_run_duration").tag("status", run.status().name())
+                    .tag("trigger", run.trigger().name()).register(registry)
+                    .record(Duration.ofMillis(run.durationMs()));
+        }
+        if (run.status().isTerminal() && run.counters() != null) {
+            DistributionSummary.builder("snapshot_run_volumes").tag("dry_run", String.valueOf(run.dryRun()))
+                    .register(registry).record(run.counters().totalVolumes());
+        }
+    }
+
+    /** How late the scheduler fired a slot. */
+    public void schedulerLag(Duration lag) {
+        Timer.builder("snapshot_scheduler_lag").register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+}

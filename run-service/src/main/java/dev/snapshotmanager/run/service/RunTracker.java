@@ -1,0 +1,100 @@
+package dev.snapshotmanager.run.service;
+
+import dev.snapshotmanager.events.LifecycleEvent;
+import dev.snapshotmanager.events.RunPlannedV1;
+import dev.snapshotmanager.events.RunStatus;
+import dev.snapshotmanager.events.VolumeResultV1;
+import dev.snapshotmanager.outbox.ProcessedEvents;
+import dev.snapshotmanager.run.config.RunsConfig;
+import dev.snapshotmanager.run.domain.Run;
+import dev.snapshotmanager.run.domain.RunRules;
+import dev.snapshotmanager.run.repository.RunRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies the worker's reports to runs, idempotently: the processed-event record is written in the same transaction
+ * as the counter update, so a duplicate or redelivered event changes nothing.
+ */
+@ApplicationScoped
+public class RunTracker {
+
+    public static final String PLANNED_CONSUMER = "run-service.run-planned";
+    public static final String RESULTS_CONSUMER = "run-service.volume-results";
+    private static final Logger LOG = Logger.getLogger(RunTracker.class);
+
+    @Inject
+    RunRepository runs;
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    RunEvents events;
+
+    @Inject
+    RunsConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Planning finished: totals, RUNNING (or SKIPPED when nothing was planned). Keyed by the run: planned once. */
+    @Transactional
+    public void planned(RunPlannedV1 plan) {
+        if (!processed.markProcessed(PLANNED_CONSUMER, plan.runId().toString())) {
+            return;
+        }
+        Optional<Run> found = runs.lock(plan.runId());
+        if (found.isEmpty()) {
+            LOG.warnf("run-planned for unknown run %s ignored", plan.runId());
+            return;
+        }
+        Run run = found.get();
+        Instant now = clock.instant();
+        RunRules.Change change = RunRules.planned(run, plan, now);
+        announce(run, change, now);
+    }
+
+    /** One volume's result: counters, progress, and the end of the run when every volume is accounted for. */
+    @Transactional
+    public void result(VolumeResultV1 result) {
+        if (!processed.markProcessed(RESULTS_CONSUMER, result.eventId())) {
+            return;
+        }
+        Optional<Run> found = runs.lock(result.runId());
+        if (found.isEmpty()) {
+            LOG.warnf("volume-result %s for unknown run %s ignored", result.eventId(), result.runId());
+            return;
+        }
+        Run run = found.get();
+        Instant now = clock.instant();
+        announce(run, RunRules.result(run, result, now), now);
+    }
+
+    private void announce(Run run, RunRules.Change change, Instant now) {
+        if (change.started()) {
+            events.lifecycle(run, LifecycleEvent.STARTED);
+        }
+        if (change.finished().isPresent()) {
+            events.lifecycle(run, terminalEvent(change.finished().get()));
+        } else if (change.countersChanged() && run.isActive() && progressDue(run, now)) {
+            run.progressEventPublished(now);
+            events.lifecycle(run, LifecycleEvent.PROGRESS);
+        }
+    }
+
+    private boolean progressDue(Run run, Instant now) {
+        Instant last = run.lastProgressEventAt();
+        return last == null || !Duration.between(last, now).minus(config.progressEventInterval()).isNegative();
+    }
+
+    static LifecycleEvent terminalEvent(RunStatus status) {
+        return LifecycleEvent.valueOf(status.name());
+    }
+}

@@ -1,0 +1,119 @@
+package dev.snapshotmanager.run.service;
+
+import dev.snapshotmanager.events.LifecycleEvent;
+import dev.snapshotmanager.events.MissedRunMode;
+import dev.snapshotmanager.events.RunStatus;
+import dev.snapshotmanager.events.RunTrigger;
+import dev.snapshotmanager.run.config.SchedulerConfig;
+import dev.snapshotmanager.run.domain.CronSlots;
+import dev.snapshotmanager.run.domain.NewRun;
+import dev.snapshotmanager.run.domain.PolicySchedule;
+import dev.snapshotmanager.run.repository.PolicyScheduleRepository;
+import dev.snapshotmanager.run.repository.RunInserts;
+import dev.snapshotmanager.run.repository.RunRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Fires due policy slots. It keeps no state in memory: every replica (or every instance of this class) may tick at
+ * the same time, and the unique index on (policy, slot) decides which insert wins, so each slot becomes exactly one
+ * run or one MISSED record.
+ *
+ * <p>Of the slots due for a policy, only the latest can run: it runs when noticed within {@code missed-after} of its
+ * time; otherwise, with RUN_ONCE, it becomes the one catch-up run. Every other slot is recorded as MISSED. A slot
+ * whose policy still has an active run is MISSED with reason PREVIOUS_RUN_ACTIVE.
+ */
+@Dependent
+public class SlotScheduler {
+
+    public static final String REQUESTED_BY = "scheduler";
+    private static final Logger LOG = Logger.getLogger(SlotScheduler.class);
+    private static final int MAX_POLICIES_PER_TICK = 500;
+    private static final int MAX_SLOTS_PER_POLICY = 10_000;
+
+    @Inject
+    PolicyScheduleRepository schedules;
+
+    @Inject
+    RunInserts inserts;
+
+    @Inject
+    RunRepository runs;
+
+    @Inject
+    RunEvents events;
+
+    @Inject
+    RunMetrics metrics;
+
+    @Inject
+    SchedulerConfig config;
+
+    /** Handles every slot due at {@code now}; returns how many runs (not MISSED records) this call created. */
+    public int tick(Instant now) {
+        int fired = 0;
+        for (PolicySchedule policy : schedules.due(now, MAX_POLICIES_PER_TICK)) {
+            try {
+                fired += QuarkusTransaction.requiringNew().call(() -> handle(policy, now));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "could not fire the slots of policy %s/%s", policy.policySetId(), policy.policyName());
+            }
+        }
+        return fired;
+    }
+
+    private int handle(PolicySchedule policy, Instant now) {
+        CronSlots cron = CronSlots.of(policy.cron(), policy.timeZone());
+        List<Instant> due = new ArrayList<>();
+        Instant lookback = now.minus(config.missedLookback());
+        if (!policy.nextSlot().isBefore(lookback)) {
+            due.add(policy.nextSlot());
+        }
+        Instant from = policy.nextSlot().isBefore(lookback) ? lookback : policy.nextSlot();
+        due.addAll(cron.between(from, now, MAX_SLOTS_PER_POLICY));
+        int fired = 0;
+        for (int i = 0; i < due.size(); i++) {
+            Instant slot = due.get(i);
+            boolean latest = i == due.size() - 1;
+            boolean onTime = Duration.between(slot, now).compareTo(config.missedAfter()) <= 0;
+            if (latest && onTime) {
+                fired += fire(policy, slot, now, null) ? 1 : 0;
+            } else if (latest && policy.missedRunMode() == MissedRunMode.RUN_ONCE) {
+                fired += fire(policy, slot, now, "CATCH_UP: one run for " + due.size() + " missed slot(s)") ? 1 : 0;
+            } else {
+                missed(policy, slot, now, "MISSED_SLOT: not run within " + config.missedAfter());
+            }
+        }
+        schedules.advance(policy.policySetId(), policy.policyName(), policy.nextSlot(), cron.next(now).orElse(null));
+        return fired;
+    }
+
+    private boolean fire(PolicySchedule policy, Instant slot, Instant now, String reason) {
+        NewRun run = new NewRun(UUID.randomUUID(), RunStatus.REQUESTED, RunTrigger.SCHEDULED, policy.ref(), slot,
+                false, null, policy.tenants(), REQUESTED_BY, reason, null, now, null);
+        if (inserts.insertIfAllowed(run)) {
+            events.requested(runs.findById(run.id()));
+            metrics.schedulerLag(Duration.between(slot, now));
+            return true;
+        }
+        if (inserts.scheduledRunOf(policy.policySetId(), policy.policyName(), slot).isEmpty()) {
+            missed(policy, slot, now, "PREVIOUS_RUN_ACTIVE: the policy's previous run was still active");
+        }
+        return false;
+    }
+
+    private void missed(PolicySchedule policy, Instant slot, Instant now, String reason) {
+        NewRun run = new NewRun(UUID.randomUUID(), RunStatus.MISSED, RunTrigger.SCHEDULED, policy.ref(), slot,
+                false, null, policy.tenants(), REQUESTED_BY, null, reason, now, now);
+        if (inserts.insertIfAllowed(run)) {
+            events.lifecycle(runs.findById(run.id()), LifecycleEvent.MISSED);
+        }
+    }
+}
