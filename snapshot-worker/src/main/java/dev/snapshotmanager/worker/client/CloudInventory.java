@@ -1,0 +1,26 @@
+package dev.snapshotmanager.worker.client;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every volume of every project, with the names the worker needs, read once per run (no per-volume lookups).
+ *
+ * @param projects    project id to project
+ * @param domainNames domain id to domain name
+ * @param serverNames server id to server name
+ */
+public record CloudInventory(List<CloudVolume> volumes, Map<String, Project> projects, Map<String, String> domainNames,
+                             Map<String, String> serverNames) {
+
+    /** A Keystone project. */
+    public record Project(String id, String name, String domainId) {
+    }
+
+    public CloudInventory {
+        volumes = List.copyOf(volumes);
+        projects = Map.copyOf(projects);
+        domainNames = Map.copyOf(domainNames);
+        serverNames = Map.copyOf(serverNames);
+    }
+}

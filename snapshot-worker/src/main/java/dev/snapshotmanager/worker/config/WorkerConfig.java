@@ -1,0 +1,68 @@
+package dev.snapshotmanager.worker.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** What the worker does to volumes: limits, concurrency, timeouts and the tags it writes. */
+@ConfigMapping(prefix = "snapshot.worker")
+public interface WorkerConfig {
+
+    /** {@code created_by} metadata value written on every snapshot this suite creates. */
+    @WithDefault("snapshot-manager")
+    String createdBy();
+
+    /** {@code created_by} value of the reference system's snapshots, also managed (migration). */
+    @WithDefault("p9_auto_snapshots")
+    String legacyCreatedBy();
+
+    /** Volumes larger than this many GB are skipped (TOO_LARGE); absent: no limit. */
+    Optional<Integer> maxSizeGb();
+
+    /** At most this many new snapshots per run; the rest are SKIPPED MAX_NEW_REACHED. Absent: no limit. */
+    Optional<Integer> maxNew();
+
+    /** Volumes per volume task (a project is split only when it alone has more). */
+    @WithDefault("50")
+    int batchSize();
+
+    /** Volumes handled at the same time by this worker instance (the bounded pool). */
+    @WithDefault("32")
+    int concurrency();
+
+    /** Volumes of one project handled at the same time by this worker instance. */
+    @WithDefault("8")
+    int perProjectConcurrency();
+
+    /** How long a new snapshot may stay {@code creating} before it is FAILED with STUCK_CREATING. */
+    @WithDefault("15m")
+    Duration availableTimeout();
+
+    /** First delay between status polls of a new snapshot; doubles up to {@link #pollMaxInterval()}. */
+    @WithDefault("1s")
+    Duration pollInitialInterval();
+
+    /** Longest delay between status polls of a new snapshot. */
+    @WithDefault("15s")
+    Duration pollMaxInterval();
+
+    /** Volumes per call to policy-service's resolution API. */
+    @WithDefault("1000")
+    int resolutionChunkSize();
+
+    /** Inventory sync. */
+    Inventory inventory();
+
+    /** The periodic volume inventory sync. */
+    interface Inventory {
+
+        /** Whether the periodic sync runs (it also runs at every plan). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Interval of the periodic sync, e.g. {@code 10m}. */
+        @WithDefault("10m")
+        String interval();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.snapshotmanager.worker.messaging;
+
+import dev.snapshotmanager.events.LifecycleEvent;
+import dev.snapshotmanager.events.RunLifecycleV1;
+import dev.snapshotmanager.worker.service.CancelledRuns;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Learns about cancelled runs (every instance reads the whole topic under its own group). */
+@ApplicationScoped
+public class RunLifecycleConsumer {
+
+    private final CancelledRuns cancelled;
+
+    public RunLifecycleConsumer(CancelledRuns cancelled) {
+        this.cancelled = cancelled;
+    }
+
+    @Incoming("run-lifecycle")
+    public void onLifecycle(RunLifecycleV1 event) {
+        if (event != null && event.event() == LifecycleEvent.CANCELLED) {
+            cancelled.cancel(event.runId());
+        }
+    }
+}

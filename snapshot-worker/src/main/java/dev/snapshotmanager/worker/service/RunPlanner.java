@@ -1,0 +1,107 @@
+package dev.snapshotmanager.worker.service;
+
+import dev.snapshotmanager.events.PolicyRef;
+import dev.snapshotmanager.events.RunPlannedV1;
+import dev.snapshotmanager.events.RunRequestedV1;
+import dev.snapshotmanager.events.TaskVolume;
+import dev.snapshotmanager.events.VolumeAction;
+import dev.snapshotmanager.events.VolumeResultV1;
+import dev.snapshotmanager.events.VolumeTaskV1;
+import dev.snapshotmanager.worker.client.CloudInventory;
+import dev.snapshotmanager.worker.client.CloudSnapshot;
+import dev.snapshotmanager.worker.client.OpenStackClient;
+import dev.snapshotmanager.worker.config.WorkerConfig;
+import dev.snapshotmanager.worker.domain.Batches;
+import dev.snapshotmanager.worker.messaging.EventPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
+
+/**
+ * Plans a requested run (ARCHITECTURE.md, step 2): one inventory read, the policy's volumes from policy-service,
+ * skips, max-new and the quota pre-check ({@link PlanSelection}), then per-project batches published as volume
+ * tasks, the {@link RunPlannedV1} and the immediate SKIPPED / QUOTA_BLOCKED results, all acknowledged by the broker
+ * before the request is.
+ */
+@ApplicationScoped
+public class RunPlanner {
+
+    private static final Logger LOG = Logger.getLogger(RunPlanner.class);
+
+    private final OpenStackClient cloud;
+    private final PlanSelection selection;
+    private final InventorySync inventorySync;
+    private final EventPublisher publisher;
+    private final WorkerConfig config;
+
+    public RunPlanner(OpenStackClient cloud, PlanSelection selection, InventorySync inventorySync,
+                      EventPublisher publisher, WorkerConfig config) {
+        this.cloud = cloud;
+        this.selection = selection;
+        this.inventorySync = inventorySync;
+        this.publisher = publisher;
+        this.config = config;
+    }
+
+    public RunPlannedV1 plan(RunRequestedV1 request) {
+        long started = System.nanoTime();
+        CloudInventory inventory = cloud.inventory();
+        inventorySync.publish(inventory, false);
+        PlanSelection.Selected selected = selection.select(request, new Volumes(inventory));
+
+        List<List<TaskVolume>> batches = Batches.of(selected.toCreate(), v -> v.tenant().projectId(),
+                config.batchSize());
+        Instant now = Instant.now();
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+            List<TaskVolume> batch = batches.get(i);
+            sent.add(publisher.task(new VolumeTaskV1(taskId(request.runId(), i), request.runId(), request.policy(),
+                    request.slot(), request.dryRun(), batch.get(0).tenant().projectId(), i, batches.size(), batch,
+                    now)));
+        }
+        join(sent);
+
+        List<VolumeResultV1> immediate = selected.results();
+        int quotaBlocked = (int) immediate.stream().filter(r -> r.action() == VolumeAction.QUOTA_BLOCKED).count();
+        int skipped = immediate.size() - quotaBlocked;
+        int projects = (int) selected.toCreate().stream().map(v -> v.tenant().projectId()).distinct().count();
+        RunPlannedV1 planned = new RunPlannedV1(request.runId(), request.policy(), request.slot(), request.dryRun(),
+                selected.toCreate().size() + immediate.size(), selected.toCreate().size(), skipped, quotaBlocked,
+                batches.size(), projects, Instant.now());
+        publisher.planned(planned).join();
+        publisher.results(immediate).join();
+        LOG.infof("Planned run %s (%s): %d to create in %d batch(es), %d skipped, %d quota-blocked in %d ms",
+                request.runId(), policyName(request.policy()), planned.toCreate(), planned.batchCount(), skipped,
+                quotaBlocked, (System.nanoTime() - started) / 1_000_000);
+        return planned;
+    }
+
+    /** The same run and batch always get the same task id, so a re-planned run's tasks are recognisable. */
+    static UUID taskId(UUID runId, int batchIndex) {
+        return UUID.nameUUIDFromBytes((runId + "|task|" + batchIndex).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String policyName(PolicyRef policy) {
+        return policy == null ? "no policy" : policy.policyName();
+    }
+
+    private static void join(List<CompletableFuture<Void>> futures) {
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Results of a planning decision about one volume (used by {@link PlanSelection}). */
+    static VolumeResultV1 result(RunRequestedV1 request, TaskVolume volume, VolumeAction action, String reason,
+                                 String error) {
+        return new ResultBuilder(request.runId(), request.policy(), request.slot(), request.dryRun(), volume)
+                .result(action, reason, error, (CloudSnapshot) null);
+    }
+
+    static boolean isSkipStatus(String status) {
+        return "error".equals(status) || "deleting".equals(status) || "error_deleting".equals(status);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.snapshotmanager.worker.service;
+
+import dev.snapshotmanager.events.TaskVolume;
+import dev.snapshotmanager.events.VolumeAction;
+import dev.snapshotmanager.events.VolumeResultV1;
+import dev.snapshotmanager.events.VolumeTaskV1;
+import dev.snapshotmanager.worker.config.WorkerConfig;
+import dev.snapshotmanager.worker.messaging.EventPublisher;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Executes a volume task: its volumes run on this instance's bounded pool ({@code snapshot.worker.concurrency}), at
+ * most {@code per-project-concurrency} of one project at a time; each volume's results are published as soon as it
+ * is done. {@link #execute} returns only when every result of the task is acknowledged by the broker, so the task's
+ * offset is never committed before its results are safe.
+ */
+@ApplicationScoped
+public class TaskExecution {
+
+    private static final Logger LOG = Logger.getLogger(TaskExecution.class);
+
+    private final VolumeExecution volumes;
+    private final EventPublisher publisher;
+    private final WorkerConfig config;
+    private final WorkerMetrics metrics;
+    private final ExecutorService pool;
+    private final Map<String, Semaphore> perProject = new ConcurrentHashMap<>();
+
+    public TaskExecution(VolumeExecution volumes, EventPublisher publisher, WorkerConfig config,
+                         WorkerMetrics metrics) {
+        this.volumes = volumes;
+        this.publisher = publisher;
+        this.config = config;
+        this.metrics = metrics;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), r -> {
+            Thread t = new Thread(r, "volume-worker-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void execute(VolumeTaskV1 task) {
+        metrics.tasksInFlight().incrementAndGet();
+        try {
+            Semaphore permits = perProject.computeIfAbsent(task.projectId(),
+                    p -> new Semaphore(Math.max(1, config.perProjectConcurrency())));
+            List<CompletableFuture<Void>> published = new ArrayList<>();
+            for (TaskVolume volume : task.volumes()) {
+                permits.acquireUninterruptibly();
+                metrics.volumesInFlight().incrementAndGet();
+                published.add(CompletableFuture.supplyAsync(() -> safely(task, volume), pool)
+                        .whenComplete((r, e) -> {
+                            permits.release();
+                            metrics.volumesInFlight().decrementAndGet();
+                        })
+                        .thenCompose(publisher::results));
+            }
+            CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).join();
+            LOG.infof("Task %s of run %s done: %d volume(s) of project %s", task.taskId(), task.runId(),
+                    task.volumes().size(), task.projectId());
+        } finally {
+            metrics.tasksInFlight().decrementAndGet();
+        }
+    }
+
+    private List<VolumeResultV1> safely(VolumeTaskV1 task, TaskVolume volume) {
+        try {
+            return volumes.execute(task, volume);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Volume %s of run %s failed unexpectedly", volume.volume().id(), task.runId());
+            return List.of(new ResultBuilder(task.runId(), task.policy(), task.slot(), task.dryRun(), volume)
+                    .result(VolumeAction.FAILED, null, String.valueOf(e.getMessage()),
+                            (dev.snapshotmanager.worker.client.CloudSnapshot) null));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+}

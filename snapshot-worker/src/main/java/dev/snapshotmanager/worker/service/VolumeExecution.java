@@ -1,0 +1,133 @@
+package dev.snapshotmanager.worker.service;
+
+import dev.snapshotmanager.events.PolicyRef;
+import dev.snapshotmanager.events.ReasonCodes;
+import dev.snapshotmanager.events.TaskVolume;
+import dev.snapshotmanager.events.VolumeAction;
+import dev.snapshotmanager.events.VolumeResultV1;
+import dev.snapshotmanager.events.VolumeTaskV1;
+import dev.snapshotmanager.worker.client.CinderException;
+import dev.snapshotmanager.worker.client.CloudSnapshot;
+import dev.snapshotmanager.worker.client.DeleteOutcome;
+import dev.snapshotmanager.worker.client.OpenStackClient;
+import dev.snapshotmanager.worker.domain.RetentionRules;
+import dev.snapshotmanager.worker.domain.SnapshotTags;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * What the worker does to one volume of a task (DOMAIN.md): look for this slot's snapshot (never create twice),
+ * create and wait, then apply retention to the volume's managed snapshots of the policy. Every action yields one
+ * {@link VolumeResultV1}; a dry run only reads and reports WOULD_CREATE / WOULD_DELETE.
+ */
+@ApplicationScoped
+public class VolumeExecution {
+
+    private static final Logger LOG = Logger.getLogger(VolumeExecution.class);
+    /** The policy tag of an ad-hoc run without a policy. */
+    static final String NO_POLICY = "run-now";
+
+    private final OpenStackClient cloud;
+    private final SnapshotCreation creation;
+    private final SnapshotTags tags;
+    private final CancelledRuns cancelled;
+    private final WorkerMetrics metrics;
+
+    public VolumeExecution(OpenStackClient cloud, SnapshotCreation creation, SnapshotTags tags,
+                           CancelledRuns cancelled, WorkerMetrics metrics) {
+        this.cloud = cloud;
+        this.creation = creation;
+        this.tags = tags;
+        this.cancelled = cancelled;
+        this.metrics = metrics;
+    }
+
+    /** The policy tag written on snapshots of a run of {@code policy}. */
+    static String policyTag(PolicyRef policy) {
+        return policy == null ? NO_POLICY : policy.policyName();
+    }
+
+    public List<VolumeResultV1> execute(VolumeTaskV1 task, TaskVolume volume) {
+        MDC.put("runId", task.runId().toString());
+        MDC.put("volumeId", volume.volume().id());
+        try {
+            List<VolumeResultV1> results = run(task, volume);
+            results.forEach(r -> metrics.action(r.action().name()));
+            return results;
+        } finally {
+            MDC.remove("runId");
+            MDC.remove("volumeId");
+        }
+    }
+
+    private List<VolumeResultV1> run(VolumeTaskV1 task, TaskVolume volume) {
+        ResultBuilder results = new ResultBuilder(task.runId(), task.policy(), task.slot(), task.dryRun(), volume);
+        if (cancelled.isCancelled(task.runId())) {
+            return List.of(results.skipped(ReasonCodes.RUN_CANCELLED, null, null));
+        }
+        String policy = policyTag(task.policy());
+        String projectId = volume.tenant().projectId();
+        List<CloudSnapshot> snapshots;
+        try {
+            snapshots = new ArrayList<>(cloud.snapshotsOfVolume(projectId, volume.volume().id()));
+        } catch (CinderException e) {
+            return List.of(results.result(VolumeAction.FAILED, null, e.getMessage(), (CloudSnapshot) null));
+        }
+        List<VolumeResultV1> out = new ArrayList<>();
+        Optional<CloudSnapshot> ofSlot = snapshots.stream().filter(s -> tags.isOfSlot(s, policy, task.slot()))
+                .findFirst();
+        if (ofSlot.isPresent() && !task.runId().toString().equals(SnapshotTags.runOf(ofSlot.get()))) {
+            out.add(results.skipped(ReasonCodes.ALREADY_DONE_THIS_SLOT, null, ofSlot.get()));
+        } else if (task.dryRun()) {
+            out.add(results.result(VolumeAction.WOULD_CREATE, null, null, (CloudSnapshot) null));
+            snapshots.add(new CloudSnapshot("(new)", null, volume.volume().id(), "available", volume.volume().sizeGb(),
+                    Instant.now(), tags.metadata(policy, task.runId(), task.slot(), projectId, volume.volume().id())));
+        } else {
+            SnapshotCreation.Outcome outcome = ofSlot.isPresent()
+                    // Redelivered after a crash: this run already created it; finish the wait, report it (same id).
+                    ? creation.await(results, projectId, ofSlot.get(), Instant.now())
+                    : creation.create(results, task.runId(), policy, task.slot(), volume);
+            out.add(outcome.result());
+            if (ReasonCodes.VOLUME_GONE.equals(outcome.result().reason())) {
+                return out;
+            }
+            if (outcome.snapshot() != null) {
+                snapshots.removeIf(s -> s.id().equals(outcome.snapshot().id()));
+                snapshots.add(outcome.snapshot());
+            }
+        }
+        out.addAll(retention(task, volume, results, policy, snapshots));
+        return out;
+    }
+
+    private List<VolumeResultV1> retention(VolumeTaskV1 task, TaskVolume volume, ResultBuilder results,
+                                           String policy, List<CloudSnapshot> snapshots) {
+        List<VolumeResultV1> out = new ArrayList<>();
+        for (RetentionRules.Deletion deletion : RetentionRules.select(snapshots, policy, volume.retention(),
+                Instant.now(), tags)) {
+            CloudSnapshot s = deletion.snapshot();
+            if (task.dryRun()) {
+                out.add(results.result(VolumeAction.WOULD_DELETE, deletion.reason(), null, s));
+                continue;
+            }
+            try {
+                DeleteOutcome deleted = cloud.deleteSnapshot(volume.tenant().projectId(), s.id());
+                out.add(deleted.accepted()
+                        ? results.result(VolumeAction.DELETED, deletion.reason(), null, s.withStatus("deleting"))
+                        : results.result(VolumeAction.DELETE_FAILED, deletion.reason(),
+                        deleted.fault() + " (" + deleted.code() + ")", s));
+            } catch (CinderException e) {
+                out.add(results.result(VolumeAction.DELETE_FAILED, deletion.reason(), e.getMessage(), s));
+            }
+        }
+        if (!out.isEmpty()) {
+            LOG.debugf("Retention of %s for policy %s: %d action(s)", volume.volume().id(), policy, out.size());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.snapshotmanager.worker.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Business metrics of the worker: snapshots by outcome, time from create to {@code available}, tasks and volumes in
+ * flight. (Cinder latency and errors by operation are recorded by the OpenStack client.)
+ */
+@ApplicationScoped
+public class WorkerMetrics {
+
+    private final MeterRegistry meters;
+    private final AtomicInteger tasksInFlight;
+    private final AtomicInteger volumesInFlight;
+
+    public WorkerMetrics(MeterRegistry meters) {
+        this.meters = meters;
+        this.tasksInFlight = meters.gauge("snapshot.tasks.in_flight", new AtomicInteger());
+        this.volumesInFlight = meters.gauge("snapshot.volumes.in_flight", new AtomicInteger());
+    }
+
+    /** Counts a volume action ({@code CREATED}, {@code FAILED}, {@code DELETED} ...). */
+    public void action(String action) {
+        meters.counter("snapshot.volume.actions", "action", action).increment();
+    }
+
+    public void timeToAvailable(Duration duration) {
+        meters.timer("snapshot.time_to_available").record(duration);
+    }
+
+    public AtomicInteger tasksInFlight() {
+        return tasksInFlight;
+    }
+
+    public AtomicInteger volumesInFlight() {
+        return volumesInFlight;
+    }
+}
