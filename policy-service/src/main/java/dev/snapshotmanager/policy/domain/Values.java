@@ -1,0 +1,56 @@
+package dev.snapshotmanager.policy.domain;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A match key's value: one value or a list of them (any of them matches). Reads {@code "a"} and {@code ["a","b"]};
+ * writes a list.
+ */
+@Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = String.class,
+        description = "one value or a list of values; any of them matches")
+public record Values(List<String> values) {
+
+    public Values {
+        values = List.copyOf(values);
+    }
+
+    public static Values of(String... values) {
+        return new Values(List.of(values));
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Values fromJson(JsonNode node) {
+        List<String> list = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return new Values(list);
+        }
+        if (node.isArray()) {
+            node.forEach(n -> list.add(n.asText()));
+        } else {
+            list.add(node.asText());
+        }
+        return new Values(list);
+    }
+
+    @JsonValue
+    public List<String> json() {
+        return values;
+    }
+
+    public boolean anyEquals(String value) {
+        return value != null && values.contains(value);
+    }
+
+    public boolean anyPrefixOf(String value) {
+        return value != null && values.stream().anyMatch(value::startsWith);
+    }
+
+    public boolean anyContainedIn(String value) {
+        return value != null && values.stream().anyMatch(value::contains);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.snapshotmanager.policy.domain.resolution;
+
+import dev.snapshotmanager.events.Retention;
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The reference system's Cinder metadata keys (DOMAIN.md step 3): {@code auto_snapshot}, {@code snapshot_policies}
+ * (comma or semicolon list) or legacy {@code snapshot_policy}, and retention as {@code retention_<policy>}, legacy
+ * {@code snapshot_retention_<policy>} or {@code retention} (all policies). A retention value is a keep-last count
+ * (1..1000) or an ISO-8601 duration (max age).
+ */
+public final class CinderMetadata {
+
+    private static final Set<String> TRUE = Set.of("true", "yes", "1");
+    private static final Set<String> FALSE = Set.of("false", "no", "0", "off");
+
+    private CinderMetadata() {
+    }
+
+    /** true/false when {@code auto_snapshot} says so explicitly, empty when absent or unreadable. */
+    public static Optional<Boolean> autoSnapshot(Map<String, String> metadata) {
+        String value = metadata.get("auto_snapshot");
+        if (value == null) {
+            return Optional.empty();
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (TRUE.contains(v)) {
+            return Optional.of(true);
+        }
+        return FALSE.contains(v) ? Optional.of(false) : Optional.empty();
+    }
+
+    /** The policy names the metadata lists, in order, without duplicates. */
+    public static List<String> policyNames(Map<String, String> metadata) {
+        String list = metadata.get("snapshot_policies");
+        if (list == null || list.isBlank()) {
+            list = metadata.get("snapshot_policy");
+        }
+        List<String> names = new ArrayList<>();
+        if (list != null) {
+            for (String part : list.split("[,;]")) {
+                String name = part.trim();
+                if (!name.isEmpty() && !names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The retention the metadata sets for a policy, most specific key first; a value that cannot be read adds a
+     * warning and is ignored.
+     */
+    public static Optional<Retention> retention(Map<String, String> metadata, String policy, List<String> warnings) {
+        for (String key : List.of("retention_" + policy, "snapshot_retention_" + policy, "retention")) {
+            String value = metadata.get(key);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            Optional<Retention> parsed = parse(value.trim());
+            if (parsed.isPresent()) {
+                return parsed;
+            }
+            warnings.add("metadata " + key + "='" + value + "' is not a keep-last count (1..1000) or an ISO-8601 "
+                    + "duration; ignored");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Retention> parse(String value) {
+        try {
+            int count = Integer.parseInt(value);
+            return count >= 1 && count <= 1000 ? Optional.of(new Retention(count, null)) : Optional.empty();
+        } catch (NumberFormatException notANumber) {
+            return isDuration(value) ? Optional.of(new Retention(null, value)) : Optional.empty();
+        }
+    }
+
+    /** Whether the value is an ISO-8601 duration ({@code PT12H}) or period ({@code P30D}, {@code P1M}). */
+    public static boolean isDuration(String value) {
+        try {
+            Duration d = Duration.parse(value);
+            return !d.isNegative() && !d.isZero();
+        } catch (DateTimeParseException notDuration) {
+            try {
+                Period p = Period.parse(value);
+                return !p.isNegative() && !p.isZero();
+            } catch (DateTimeParseException notPeriod) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.snapshotmanager.policy.messaging;
+
+import dev.snapshotmanager.events.CloudEventAttributes;
+import dev.snapshotmanager.events.CloudEventHeaders;
+import dev.snapshotmanager.events.VolumeInventoryV1;
+import dev.snapshotmanager.policy.service.InventoryService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumes {@code snapshot.volume-inventory.v1} (compacted, keyed by volume id) into the volume projection. A failing
+ * record goes to the dead-letter topic; consumption never stops.
+ */
+@ApplicationScoped
+public class VolumeInventoryConsumer {
+
+    @Inject
+    InventoryService inventory;
+
+    @Incoming("volume-inventory")
+    @Blocking
+    public void consume(ConsumerRecord<String, VolumeInventoryV1> record) {
+        String eventId = CloudEventHeaders.read(record.headers()).map(CloudEventAttributes::id).orElse(null);
+        if (record.value() == null && eventId != null) {
+            eventId = "tombstone:" + eventId;
+        }
+        inventory.apply(record.key(), record.value(), eventId);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.snapshotmanager.policy.service;
+
+import dev.snapshotmanager.events.VolumeInventoryV1;
+import dev.snapshotmanager.outbox.ProcessedEvents;
+import dev.snapshotmanager.policy.domain.InventoryVolume;
+import dev.snapshotmanager.policy.repository.VolumeRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+
+/**
+ * Keeps the volume projection: an inventory event upserts the volume (an older observation never overwrites a
+ * newer one), a tombstone removes it. Idempotent: each event id is applied once.
+ */
+@ApplicationScoped
+public class InventoryService {
+
+    static final String CONSUMER = "policy-service.volume-inventory";
+
+    @Inject
+    VolumeRepository volumes;
+
+    @Inject
+    ProcessedEvents processed;
+
+    /**
+     * Applies one record of the inventory topic.
+     *
+     * @param volumeId the record key
+     * @param volume   the value, null for a tombstone
+     * @param eventId  the CloudEvents id, when the record has one
+     */
+    @Transactional
+    public void apply(String volumeId, VolumeInventoryV1 volume, String eventId) {
+        if (eventId != null && !processed.markProcessed(CONSUMER, eventId)) {
+            return;
+        }
+        if (volume == null) {
+            if (volumeId != null) {
+                volumes.deleteById(volumeId);
+            }
+            return;
+        }
+        InventoryVolume v = volumes.findById(volume.volumeId());
+        if (v != null && v.observedAt != null && volume.observedAt().isBefore(v.observedAt)) {
+            return;
+        }
+        if (v == null) {
+            v = new InventoryVolume();
+            v.volumeId = volume.volumeId();
+            volumes.persist(v);
+        }
+        v.name = volume.name();
+        v.status = volume.status();
+        v.sizeGb = volume.sizeGb();
+        v.volumeType = volume.volumeType();
+        v.bootable = volume.bootable();
+        v.metadata = volume.metadata() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(volume.metadata());
+        v.domainId = volume.tenant().domainId();
+        v.domainName = volume.tenant().domainName();
+        v.projectId = volume.tenant().projectId();
+        v.projectName = volume.tenant().projectName();
+        v.serverId = volume.server() == null ? null : volume.server().id();
+        v.serverName = volume.server() == null ? null : volume.server().name();
+        v.attachedServerIds = volume.attachedServerIds() == null ? new ArrayList<>()
+                : new ArrayList<>(volume.attachedServerIds());
+        v.createdAt = volume.createdAt();
+        v.observedAt = volume.observedAt();
+        v.updatedAt = PolicySetService.now();
+    }
+}
