@@ -1,0 +1,74 @@
+package dev.snapshotmanager.audit.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RecordQueryValidationTest {
+
+    @Test
+    void rejectsAMalformedDateWithBadRequest() {
+        viewer().queryParam("from", "yesterday").when().get("/api/v1/records")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("violations.field", hasItem("from"));
+    }
+
+    @Test
+    void rejectsAnUnknownActionWithBadRequest() {
+        viewer().queryParam("action", "CREATED,EXPLODED").when().get("/api/v1/records")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("action"))
+                .body("violations[0].message", containsString("EXPLODED"));
+    }
+
+    @Test
+    void rejectsALimitOutOfRangeAsUnprocessable() {
+        viewer().queryParam("limit", 0).when().get("/api/v1/records")
+                .then().statusCode(422).contentType("application/problem+json").body("violations.field", hasItem("limit"));
+        viewer().queryParam("limit", 1001).when().get("/api/v1/records")
+                .then().statusCode(422).body("violations[0].message", containsString("1000"));
+        viewer().queryParam("limit", "many").when().get("/api/v1/records").then().statusCode(400);
+    }
+
+    @Test
+    void rejectsARangeThatEndsBeforeItStarts() {
+        viewer().queryParam("from", "2026-11-02").queryParam("to", "2026-11-01").when().get("/api/v1/records")
+                .then().statusCode(422).body("violations.field", hasItem("from"));
+    }
+
+    @Test
+    void rejectsMalformedIdsSortsAndCursors() {
+        viewer().queryParam("runId", "run-1").when().get("/api/v1/records")
+                .then().statusCode(400).body("violations.field", hasItem("runId"));
+        viewer().queryParam("sort", "sideways").when().get("/api/v1/records").then().statusCode(400);
+        viewer().queryParam("dryRun", "maybe").when().get("/api/v1/records").then().statusCode(400);
+        viewer().queryParam("cursor", "not-a-cursor").when().get("/api/v1/records")
+                .then().statusCode(400).body("detail", containsString("cursor"));
+        viewer().when().get("/api/v1/runs/not-a-uuid/records").then().statusCode(400);
+    }
+
+    @Test
+    void rejectsACursorMadeForTheOtherOrder() {
+        String cursor = new dev.snapshotmanager.audit.domain.PageCursor(dev.snapshotmanager.audit.domain.SortOrder.ASC,
+                java.time.Instant.parse("2026-11-01T00:00:00Z"), 7).encode();
+        viewer().queryParam("cursor", cursor).queryParam("sort", "desc").when().get("/api/v1/records")
+                .then().statusCode(400).body("detail", containsString("sort=asc"));
+    }
+
+    @Test
+    void acceptsDatesOffsetsAndInstants() {
+        viewer().queryParam("from", "2026-11-01").queryParam("to", "2026-11-02T00:00:00+02:00")
+                .when().get("/api/v1/records").then().statusCode(200);
+    }
+
+    private static RequestSpecification viewer() {
+        return given().auth().oauth2(Tokens.viewer());
+    }
+}
