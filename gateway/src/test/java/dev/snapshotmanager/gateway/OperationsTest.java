@@ -43,7 +43,8 @@ class OperationsTest {
 
     @Test
     void answersUnknownPathsWithAProblemBody() {
-        given().when().get("/api/v1/no-such-thing")
+        given().header("Authorization", "Bearer " + Callers.token("viewer"))
+                .when().get("/api/v1/no-such-thing")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))

@@ -1,0 +1,78 @@
+package dev.snapshotmanager.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.snapshotmanager.events.EventJson;
+import dev.snapshotmanager.gateway.config.GatewayConfig;
+import dev.snapshotmanager.gateway.health.Probe;
+import dev.snapshotmanager.gateway.proxy.Upstream;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * One OpenAPI document for everything behind the gateway: each service's {@code /q/openapi}, kept to the paths the
+ * gateway routes to it, plus the gateway's own API, with the OIDC security scheme. Read at request time, so it is
+ * always the running services' truth; a service that does not answer is listed under
+ * {@code x-unavailable-services}.
+ */
+@Path("/openapi")
+@Tag(name = "openapi")
+public class AggregatedOpenApiResource {
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Probe probe;
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    Optional<String> authServerUrl;
+
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
+    String version;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The merged OpenAPI document of every routed operation")
+    @APIResponse(responseCode = "200", description = "The document")
+    public ObjectNode aggregated(@Context UriInfo uri) {
+        String discovery = authServerUrl.map(u -> u.replaceAll("/+$", ""))
+                .orElse("/realms/snapshots") + "/.well-known/openid-configuration";
+        OpenApiMerger merger = new OpenApiMerger("Snapshot Manager API", version, discovery);
+        JsonNode own = read(uri.getBaseUri().resolve("/q/openapi?format=json"));
+        if (own != null) {
+            merger.add(null, own);
+        }
+        for (Upstream upstream : Upstream.values()) {
+            String base = upstream.baseUrl(config).toString().replaceAll("/+$", "");
+            JsonNode document = read(URI.create(base + "/q/openapi?format=json"));
+            if (document == null) {
+                merger.unavailable(upstream.service());
+            } else {
+                merger.add(upstream, document);
+            }
+        }
+        return merger.document();
+    }
+
+    private JsonNode read(URI uri) {
+        byte[] body = probe.body(uri);
+        try {
+            return body == null ? null : EventJson.mapper().readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
