@@ -1,0 +1,142 @@
+package dev.snapshotmanager.run;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.snapshotmanager.events.EventJson;
+import dev.snapshotmanager.events.LifecycleEvent;
+import dev.snapshotmanager.events.RunLifecycleV1;
+import dev.snapshotmanager.events.Topics;
+import dev.snapshotmanager.events.VolumeAction;
+import dev.snapshotmanager.events.VolumeResultV1;
+import dev.snapshotmanager.run.service.PolicyProjection;
+import dev.snapshotmanager.run.service.StaleRunSweeper;
+import dev.snapshotmanager.testsupport.security.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RunTrackingTest {
+
+    static final String ADMIN = TestTokens.forRole("alice", "admin");
+
+    @Inject
+    PolicyProjection projection;
+
+    @Inject
+    StaleRunSweeper sweeper;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    UUID requestRun() {
+        Fixtures.PolicySet set = Fixtures.policySet();
+        projection.apply(set.event());
+        String id = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Fixtures.runRequest(set, false))
+                .when().post("/api/v1/runs").then().statusCode(202).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    static JsonPath run(UUID id) {
+        return given().auth().oauth2(ADMIN).when().get("/api/v1/runs/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    static JsonPath awaitStatus(UUID id, String status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(run(id).getString("status")));
+        return run(id);
+    }
+
+    static void sendResult(VolumeResultV1 result) {
+        KafkaProbe.send(Topics.VOLUME_RESULTS, result.volume().id(), result);
+    }
+
+    static RunLifecycleV1 awaitLifecycle(UUID id, LifecycleEvent event) {
+        var record = KafkaProbe.await(Topics.RUN_LIFECYCLE, r -> id.toString().equals(r.key())
+                && EventJson.fromJson(r.value(), RunLifecycleV1.class).event() == event, Duration.ofSeconds(30));
+        return EventJson.fromJson(record.value(), RunLifecycleV1.class);
+    }
+
+    @Test
+    void runsToCompletionCountingDuplicateResultsOnce() {
+        UUID id = requestRun();
+        KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 2, 2, 1));
+        awaitStatus(id, "RUNNING");
+        VolumeResultV1 first = Fixtures.result(id, "v1", VolumeAction.CREATED);
+        sendResult(first);
+        sendResult(first);
+        sendResult(Fixtures.result(id, "v2", VolumeAction.CREATED));
+        JsonPath done = awaitStatus(id, "COMPLETED");
+        assertThat(done.getInt("counters.created")).isEqualTo(2);
+        assertThat(done.getInt("counters.totalVolumes")).isEqualTo(2);
+        assertThat(done.getInt("progressPercent")).isEqualTo(100);
+        assertThat(done.getString("finishedAt")).isNotNull();
+        RunLifecycleV1 completed = awaitLifecycle(id, LifecycleEvent.COMPLETED);
+        assertThat(completed.counters().created()).isEqualTo(2);
+        assertThat(completed.durationMs()).isNotNull();
+        awaitLifecycle(id, LifecycleEvent.STARTED);
+    }
+
+    @Test
+    void resultsArrivingBeforeThePlanAreCountedOnceAndTheRunFinishes() {
+        UUID id = requestRun();
+        sendResult(Fixtures.result(id, "a", VolumeAction.FAILED));
+        sendResult(Fixtures.result(id, "a", VolumeAction.FAILED));
+        awaitStatus(id, "PLANNING");
+        sendResult(Fixtures.result(id, "b", VolumeAction.CREATED));
+        await().atMost(Duration.ofSeconds(30)).until(() -> run(id).getInt("counters.created") == 1);
+        KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 2, 2, 1));
+        JsonPath done = awaitStatus(id, "PARTIAL");
+        assertThat(done.getInt("counters.failed")).isEqualTo(1);
+        assertThat(done.getString("errorSummary")).contains("cinder said no");
+    }
+
+    @Test
+    void aRunWithNothingPlannedIsSkipped() {
+        UUID id = requestRun();
+        KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 0, 0, 0));
+        assertThat(awaitStatus(id, "SKIPPED").getString("statusReason")).isEqualTo("nothing to do");
+        awaitLifecycle(id, LifecycleEvent.SKIPPED);
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        UUID id = requestRun();
+        byte[] garbage = ("garbage-" + id).getBytes(StandardCharsets.UTF_8);
+        KafkaProbe.sendBytes(Topics.VOLUME_RESULTS, "poison", garbage);
+        KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 1, 1, 1));
+        sendResult(Fixtures.result(id, "v1", VolumeAction.CREATED));
+        awaitStatus(id, "COMPLETED");
+        KafkaProbe.await(Topics.deadLetter(Topics.VOLUME_RESULTS),
+                r -> r.value() != null && Arrays.equals(r.value(), garbage), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aRunWhoseWorkerStoppedReportingFailsAsWorkerLost() {
+        UUID id = requestRun();
+        KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 3, 3, 1));
+        awaitStatus(id, "RUNNING");
+        clock.set(java.time.Instant.now().plus(Duration.ofMinutes(29)));
+        sweeper.sweep(clock.instant());
+        assertThat(run(id).getString("status")).isEqualTo("RUNNING");
+        clock.set(java.time.Instant.now().plus(Duration.ofMinutes(31)));
+        assertThat(sweeper.sweep(clock.instant())).isGreaterThanOrEqualTo(1);
+        JsonPath failed = run(id);
+        assertThat(failed.getString("status")).isEqualTo("FAILED");
+        assertThat(failed.getString("statusReason")).startsWith("WORKER_LOST");
+        assertThat(awaitLifecycle(id, LifecycleEvent.FAILED).reason()).contains("worker lost");
+    }
+}
