@@ -1,0 +1,92 @@
+package dev.snapshotmanager.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServiceEnvTest {
+
+    private static final StackSettings LOCAL = StackSettings.from(Map.of("HOME", "/home/demo"));
+
+    @Test
+    void pointsEachDatabaseOwningServiceAtItsOwnDatabaseOnTheLocalServer() {
+        Map<String, String> policy = ServiceEnv.of(ServiceSpec.POLICY, LOCAL, "s");
+        Map<String, String> audit = ServiceEnv.of(ServiceSpec.AUDIT, LOCAL, "s");
+
+        assertThat(policy).containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:15432/snapshot_policy")
+                .containsEntry("QUARKUS_HTTP_PORT", "8081").containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:19092")
+                .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/snapshots");
+        assertThat(audit.get("QUARKUS_DATASOURCE_JDBC_URL")).endsWith("/snapshot_audit");
+        assertThat(ServiceEnv.of(ServiceSpec.WORKER, LOCAL, "s")).doesNotContainKey("QUARKUS_DATASOURCE_JDBC_URL");
+    }
+
+    @Test
+    void givesTheWorkerTheEmulatorAndItsOwnKeycloakClient() {
+        Map<String, String> worker = ServiceEnv.of(ServiceSpec.WORKER, LOCAL, "s");
+
+        assertThat(worker).containsEntry("SNAPSHOT_OPENSTACK_AUTH_URL", "http://localhost:5000/identity/v3")
+                .containsEntry("SNAPSHOT_OPENSTACK_USERNAME", DemoCloud.SERVICE_USER)
+                .containsEntry("SNAPSHOT_OPENSTACK_PROJECT", DemoCloud.SERVICE_PROJECT)
+                .containsEntry("QUARKUS_REST_CLIENT_POLICY_SERVICE_URL", "http://localhost:8081")
+                .containsEntry("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", "demo-only-worker-secret");
+    }
+
+    @Test
+    void pointsTheWorkerAtARealOpenStackWhenItsAuthUrlIsConfigured() {
+        StackSettings real = StackSettings.from(Map.of("SNAPSHOT_OPENSTACK_AUTH_URL", "https://keystone.example:5000/v3",
+                "SNAPSHOT_OPENSTACK_USERNAME", "svc-snap", "SNAPSHOT_OPENSTACK_PASSWORD", "pw",
+                "SNAPSHOT_OPENSTACK_PROJECT", "services", "SNAPSHOT_OPENSTACK_REGION", "RegionTwo"));
+
+        Map<String, String> worker = ServiceEnv.of(ServiceSpec.WORKER, real, "s");
+
+        assertThat(real.openStack().emulated()).isFalse();
+        assertThat(worker).containsEntry("SNAPSHOT_OPENSTACK_AUTH_URL", "https://keystone.example:5000/v3")
+                .containsEntry("SNAPSHOT_OPENSTACK_USERNAME", "svc-snap").containsEntry("SNAPSHOT_OPENSTACK_PASSWORD", "pw")
+                .containsEntry("SNAPSHOT_OPENSTACK_REGION", "RegionTwo")
+                .doesNotContainKey("SNAPSHOT_WORKER_POLL_INITIAL_INTERVAL");
+    }
+
+    @Test
+    void refusesARealOpenStackWithoutItsServiceUser() {
+        assertThatThrownBy(() -> StackSettings.from(Map.of("SNAPSHOT_OPENSTACK_AUTH_URL", "https://k/v3")))
+                .hasMessageContaining("SNAPSHOT_OPENSTACK_USERNAME");
+    }
+
+    @Test
+    void routesTheGatewayToTheServicesWithItsClientAndSessionSecrets() {
+        Map<String, String> gateway = ServiceEnv.of(ServiceSpec.GATEWAY, LOCAL, "session-secret-0123456789abcdef0123");
+
+        assertThat(gateway).containsEntry("QUARKUS_HTTP_PORT", "8080")
+                .containsEntry("SNAPSHOT_GATEWAY_UPSTREAMS_POLICY", "http://localhost:8081")
+                .containsEntry("SNAPSHOT_GATEWAY_UPSTREAMS_RUN", "http://localhost:8082")
+                .containsEntry("SNAPSHOT_GATEWAY_UPSTREAMS_AUDIT", "http://localhost:8083")
+                .containsEntry("QUARKUS_OIDC_CREDENTIALS_SECRET", "demo-only-gateway-secret-change-me")
+                .containsEntry("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "session-secret-0123456789abcdef0123")
+                .doesNotContainKey("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    @Test
+    void movesEveryLocalServerWhenItsPortIsConfigured() {
+        StackSettings moved = StackSettings.from(Map.of("SNAPSHOT_LOCAL_POSTGRES_PORT", "25432",
+                "SNAPSHOT_LOCAL_KAFKA_PORT", "29092", "SNAPSHOT_LOCAL_KEYCLOAK_PORT", "28180"));
+
+        Map<String, String> run = ServiceEnv.of(ServiceSpec.RUN, moved, "s");
+
+        assertThat(run).containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:25432/snapshot_run")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:29092")
+                .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:28180/realms/snapshots");
+        assertThat(moved.kafkaControllerPort()).isEqualTo(29093);
+        assertThatThrownBy(() -> StackSettings.from(Map.of("SNAPSHOT_LOCAL_KAFKA_PORT", "x")))
+                .hasMessageContaining("SNAPSHOT_LOCAL_KAFKA_PORT");
+    }
+
+    @Test
+    void runsEveryServiceInTheProductionProfileOnItsOwnPort() {
+        assertThat(ServiceSpec.SERVICES).extracting(ServiceSpec::port).doesNotHaveDuplicates();
+        for (ServiceSpec spec : ServiceSpec.SERVICES) {
+            assertThat(ServiceEnv.of(spec, LOCAL, "s")).containsEntry("QUARKUS_PROFILE", "prod");
+        }
+    }
+}
