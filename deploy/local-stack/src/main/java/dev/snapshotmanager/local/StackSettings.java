@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param postgresPort      {@code SNAPSHOT_LOCAL_POSTGRES_PORT}, default 15432
  * @param kafkaPort         {@code SNAPSHOT_LOCAL_KAFKA_PORT}, default 19092 (the KRaft controller uses the next port)
  * @param keycloakPort      {@code SNAPSHOT_LOCAL_KEYCLOAK_PORT}, default 8180
- * @param keycloakVersion   {@code SNAPSHOT_LOCAL_KEYCLOAK_VERSION}, default 26.7.3 (keycloak-quarkus-dist from Maven Central)
+ * @param keycloakVersion   {@code SNAPSHOT_LOCAL_KEYCLOAK_VERSION}, default the root pom's keycloak.version (keycloak-quarkus-dist from Maven Central)
  * @param openStack         the cloud the worker talks to: the emulator unless {@code SNAPSHOT_OPENSTACK_AUTH_URL} is set
  * @param seedDemo          {@code SNAPSHOT_LOCAL_SEED}, default true: create the demo policy sets and rules
  * @param mavenRepository   local Maven repository ({@code SNAPSHOT_LOCAL_M2}, default ~/.m2/repository)
@@ -23,7 +23,8 @@ import java.util.Optional;
 public record StackSettings(int postgresPort, int kafkaPort, int keycloakPort, String keycloakVersion,
                             OpenStackTarget openStack, boolean seedDemo, String mavenRepository) {
 
-    public static final String DEFAULT_KEYCLOAK_VERSION = "26.7.3";
+    /** The root pom's keycloak.version (filtered into versions.properties). */
+    public static final String DEFAULT_KEYCLOAK_VERSION = bundledKeycloakVersion();
     public static final String REALM = "snapshots";
 
     /**
@@ -77,6 +78,16 @@ public record StackSettings(int postgresPort, int kafkaPort, int keycloakPort, S
     /** The realm URL that every service validates tokens against (and that issues them). */
     public String realmUrl() {
         return keycloakUrl() + "/realms/" + REALM;
+    }
+
+    private static String bundledKeycloakVersion() {
+        java.util.Properties versions = new java.util.Properties();
+        try (java.io.InputStream in = StackSettings.class.getResourceAsStream("versions.properties")) {
+            versions.load(in);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("versions.properties is missing from the launcher", e);
+        }
+        return versions.getProperty("keycloak.version");
     }
 
     private static int intOf(Map<String, String> env, String name, int fallback) {

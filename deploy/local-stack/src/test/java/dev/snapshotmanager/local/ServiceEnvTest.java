@@ -83,6 +83,17 @@ class ServiceEnvTest {
     }
 
     @Test
+    void fetchesTheKeycloakVersionThatTheRootPomNames() throws Exception {
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("snapshot.repo.root", "../.."),
+                "pom.xml"));
+
+        assertThat(pom).contains("<keycloak.version>" + LOCAL.keycloakVersion() + "</keycloak.version>");
+        assertThat(KeycloakServer.distribution(LOCAL).toString()).isEqualTo("/home/demo/.m2/repository/org/keycloak/"
+                + "keycloak-quarkus-dist/" + LOCAL.keycloakVersion() + "/keycloak-quarkus-dist-" + LOCAL.keycloakVersion()
+                + ".tar.gz");
+    }
+
+    @Test
     void runsEveryServiceInTheProductionProfileOnItsOwnPort() {
         assertThat(ServiceSpec.SERVICES).extracting(ServiceSpec::port).doesNotHaveDuplicates();
         for (ServiceSpec spec : ServiceSpec.SERVICES) {
