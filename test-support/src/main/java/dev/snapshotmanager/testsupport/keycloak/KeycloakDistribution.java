@@ -61,13 +61,16 @@ final class KeycloakDistribution {
     }
 
     private static void run(List<String> command, Path dir, int minutes) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).inheritIO();
+        // Output to a file: a forked test JVM's own stdout is surefire's channel.
+        Path log = dir.resolveSibling(dir.getFileName() + "-setup.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         Process process = builder.start();
         try {
             if (!process.waitFor(minutes, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException("failed: " + String.join(" ", command));
+                throw new IllegalStateException("failed: " + String.join(" ", command) + "; see " + log);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
