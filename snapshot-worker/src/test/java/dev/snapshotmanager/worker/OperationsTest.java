@@ -19,7 +19,7 @@ class OperationsTest {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.status", everyItem(is("UP")))
-                .body("checks.name", hasItems("Kafka connection health check"));
+                .body("checks.name", hasItems("Kafka connection health check", "Keystone"));
     }
 
     @Test

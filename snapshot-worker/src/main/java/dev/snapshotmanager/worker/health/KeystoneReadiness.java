@@ -17,7 +17,8 @@ import org.eclipse.microprofile.health.Readiness;
 public class KeystoneReadiness implements HealthCheck {
 
     private final OpenStackConfig config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     public KeystoneReadiness(OpenStackConfig config) {
         this.config = config;

@@ -51,7 +51,7 @@ public final class PolicyDouble {
 
     private static String send(String method, String path, String body) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                             URI.create(System.getProperty(PolicyDoubleResource.PROP_URL) + path))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body))

@@ -1,0 +1,105 @@
+package dev.snapshotmanager.worker.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.snapshotmanager.events.CloudEventAttributes;
+import dev.snapshotmanager.events.EventType;
+import dev.snapshotmanager.events.LifecycleEvent;
+import dev.snapshotmanager.events.ReasonCodes;
+import dev.snapshotmanager.events.RunLifecycleV1;
+import dev.snapshotmanager.events.RunStatus;
+import dev.snapshotmanager.events.RunTrigger;
+import dev.snapshotmanager.events.Topics;
+import dev.snapshotmanager.events.VolumeAction;
+import dev.snapshotmanager.events.VolumeResultV1;
+import dev.snapshotmanager.events.VolumeTaskV1;
+import dev.snapshotmanager.worker.service.CancelledRuns;
+import dev.snapshotmanager.worker.support.Clouds;
+import dev.snapshotmanager.worker.support.Tasks;
+import dev.snapshotmanager.worker.support.TestCloud;
+import dev.snapshotmanager.worker.support.Topic;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Volume tasks and cancellations travelling through the real broker to the worker's consumers. */
+@QuarkusTest
+class VolumeTaskConsumerTest {
+
+    static final String P1 = "c0000000000000000000000000000001";
+    static final String VOL = "20000000-0000-4000-8000-000000000001";
+
+    @Inject
+    CancelledRuns cancelled;
+
+    @BeforeEach
+    void cloud() {
+        Clouds.cloud().project(P1, "gamma").volume(VOL, "data", P1, 10).load();
+    }
+
+    private static VolumeTaskV1 task(UUID runId) {
+        return Tasks.task().run(runId).volume(VOL, "data", 10, "available", P1, "gamma", null, null).build();
+    }
+
+    private static void publish(VolumeTaskV1 task) {
+        Topic.publish(Topics.VOLUME_TASKS, task.projectId(), task, CloudEventAttributes.of(EventType.VOLUME_TASK,
+                task.taskId().toString(), "/test", task.projectId(), Instant.now()));
+    }
+
+    @Test
+    void executesATaskFromTheTopicAndPublishesResultsWithCloudEventsHeadersKeyedByVolume() {
+        VolumeTaskV1 task = task(UUID.randomUUID());
+
+        publish(task);
+
+        List<Topic.Read<VolumeResultV1>> results = Topic.read(Topics.VOLUME_RESULTS, VolumeResultV1.class,
+                r -> r.payload() != null && r.payload().runId().equals(task.runId()), f -> !f.isEmpty(),
+                Duration.ofSeconds(60));
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo(VOL);
+            assertThat(r.payload().action()).isEqualTo(VolumeAction.CREATED);
+            assertThat(r.attributes().id()).isEqualTo(r.payload().eventId());
+            assertThat(r.attributes().type()).isEqualTo(EventType.VOLUME_RESULT.type());
+            assertThat(r.attributes().source()).isEqualTo("/snapshot-manager/snapshot-worker");
+            assertThat(r.attributes().subject()).isEqualTo(VOL);
+        });
+        assertThat(TestCloud.snapshots(VOL)).hasSize(1);
+    }
+
+    @Test
+    void keepsConsumingAfterAPoisonMessage() {
+        Topic.publish(Topics.VOLUME_TASKS, P1, java.util.Map.of("not", "a task"), CloudEventAttributes.of(
+                EventType.VOLUME_TASK, UUID.randomUUID().toString(), "/test", P1, Instant.now()));
+        VolumeTaskV1 task = task(UUID.randomUUID());
+
+        publish(task);
+
+        assertThat(Tasks.results(task.runId(), 1)).extracting(VolumeResultV1::action)
+                .containsExactly(VolumeAction.CREATED);
+    }
+
+    @Test
+    void aCancelledRunStopsNewVolumes() {
+        UUID runId = UUID.randomUUID();
+        Instant now = Instant.now();
+        Topic.publish(Topics.RUN_LIFECYCLE, runId.toString(), new RunLifecycleV1(runId, LifecycleEvent.CANCELLED,
+                RunStatus.CANCELLED, Tasks.DAILY, RunTrigger.MANUAL, false, now, null, 0, null, now, now, now, 0L,
+                "operator cancelled", now), CloudEventAttributes.of(EventType.RUN_LIFECYCLE,
+                UUID.randomUUID().toString(), "/test", runId.toString(), now));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cancelled.isCancelled(runId));
+
+        publish(task(runId));
+
+        assertThat(Tasks.results(runId, 1)).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo(VolumeAction.SKIPPED);
+            assertThat(r.reason()).isEqualTo(ReasonCodes.RUN_CANCELLED);
+        });
+        assertThat(TestCloud.snapshots(VOL)).isEmpty();
+    }
+}
