@@ -1,5 +1,6 @@
 package dev.snapshotmanager.emulator.cinder;
 
+import dev.snapshotmanager.emulator.model.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.snapshotmanager.emulator.http.ApiException;
 import dev.snapshotmanager.emulator.http.Call;
@@ -18,7 +19,6 @@ import io.vertx.ext.web.Router;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -63,7 +63,7 @@ public final class SnapshotRoutes {
             throw new ApiException(400, "badRequest", "Invalid volume: Volume " + volumeId + " status must be "
                     + String.join(" or ", allowed) + ", but current status is: " + volume.status() + ".");
         }
-        Snapshot snapshot = new Snapshot(UUID.randomUUID().toString(), call.projectId(), call.token().userId(),
+        Snapshot snapshot = new Snapshot(Ids.uuid(), call.projectId(), call.token().userId(),
                 volumeId, SnapshotSchema.text(body, "name", "display_name"),
                 SnapshotSchema.text(body, "description", null), "creating", volume.size(), Times.nowMicros(), 0,
                 metadata, "0%");

@@ -1,5 +1,6 @@
 package dev.snapshotmanager.emulator.http;
 
+import dev.snapshotmanager.emulator.model.Ids;
 import dev.snapshotmanager.emulator.faults.Counters;
 import dev.snapshotmanager.emulator.faults.Faults;
 import dev.snapshotmanager.emulator.model.Token;
@@ -14,7 +15,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.time.Instant;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,7 +51,7 @@ public final class Pipeline {
 
     private void handle(RoutingContext ctx, String operation, Style style, boolean authenticated, Action action) {
         HttpServerResponse resp = ctx.response();
-        String requestId = "req-" + UUID.randomUUID();
+        String requestId = "req-" + Ids.uuid();
         resp.putHeader("x-openstack-request-id", requestId);
         switch (style) {
             case CINDER -> resp.putHeader(Microversions.HEADER, "volume 3.0").putHeader("Vary", Microversions.HEADER);

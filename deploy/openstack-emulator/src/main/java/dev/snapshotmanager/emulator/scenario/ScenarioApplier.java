@@ -1,5 +1,6 @@
 package dev.snapshotmanager.emulator.scenario;
 
+import dev.snapshotmanager.emulator.model.Ids;
 import dev.snapshotmanager.emulator.http.Times;
 import dev.snapshotmanager.emulator.model.Attachment;
 import dev.snapshotmanager.emulator.model.Domain;
@@ -91,7 +92,7 @@ public final class ScenarioApplier {
         });
         scenario.users().forEach(this::user);
         scenario.servers().forEach(s -> {
-            String id = s.id() != null ? s.id() : UUID.randomUUID().toString();
+            String id = s.id() != null ? s.id() : Ids.uuid();
             long created = tick();
             state.compute().put(new Server(id, ref("project", s.project()), userRef(s.user()), s.name(),
                     s.status() == null ? "ACTIVE" : s.status(), created, created, s.metadata(), "1", ""));
@@ -123,7 +124,7 @@ public final class ScenarioApplier {
     }
 
     private void volume(VolumeSpec v) {
-        String id = v.id() != null ? v.id() : UUID.randomUUID().toString();
+        String id = v.id() != null ? v.id() : Ids.uuid();
         long created = v.createdAt() != null ? parseTime(v.createdAt()) : tick();
         List<Attachment> attachments = new ArrayList<>();
         if (v.attachments() != null) {
@@ -152,7 +153,7 @@ public final class ScenarioApplier {
                 .orElseThrow(() -> new IllegalArgumentException("Snapshot of unknown volume " + s.volume()));
         String status = s.status() == null ? "available" : s.status();
         long created = s.createdAt() != null ? parseTime(s.createdAt()) : tick();
-        state.blockStorage().putSnapshot(new Snapshot(s.id() != null ? s.id() : UUID.randomUUID().toString(),
+        state.blockStorage().putSnapshot(new Snapshot(s.id() != null ? s.id() : Ids.uuid(),
                 s.project() == null ? volume.projectId() : ref("project", s.project()), volume.userId(), volumeId,
                 s.name(), s.description(), status, volume.size(), created, created, s.metadata(),
                 "creating".equals(status) ? "0%" : "100%"));
