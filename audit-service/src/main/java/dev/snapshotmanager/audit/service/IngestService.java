@@ -1,5 +1,6 @@
 package dev.snapshotmanager.audit.service;
 
+import dev.snapshotmanager.audit.repository.ComplianceTracker;
 import dev.snapshotmanager.audit.repository.RecordPartitions;
 import dev.snapshotmanager.audit.repository.RecordWriter;
 import dev.snapshotmanager.events.VolumeResultV1;
@@ -40,6 +41,9 @@ public class IngestService {
 
     @Inject
     RetentionPolicy retention;
+
+    @Inject
+    ComplianceTracker compliance;
 
     private final Counter stored;
     private final Counter duplicates;
@@ -99,6 +103,7 @@ public class IngestService {
             c.setAutoCommit(false);
             try {
                 int inserted = writer.insert(c, batch);
+                compliance.track(c, batch);
                 c.commit();
                 return inserted;
             } catch (SQLException | RuntimeException e) {

@@ -1,0 +1,187 @@
+package dev.snapshotmanager.audit.api;
+
+import dev.snapshotmanager.audit.domain.ComplianceEntry;
+import dev.snapshotmanager.audit.domain.ComplianceStatus;
+import dev.snapshotmanager.audit.service.ComplianceService;
+import dev.snapshotmanager.common.problem.Problem;
+import dev.snapshotmanager.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Compliance per volume and policy, its summary per tenant and policy, and its CSV export. */
+@Path("/api/v1/compliance")
+@RolesAllowed(Roles.VIEWER)
+@Tag(name = "Compliance")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "400", description = "A filter cannot be read (unknown status, bad UUID, bad cursor)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not a viewer, or a project outside the token's tenants",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ComplianceResource {
+
+    private static final String[] HEADER = {"volumeId", "volumeName", "projectId", "projectName", "domainName",
+        "serverName", "policySetId", "policySetName", "policyName", "status", "source", "intervalSeconds",
+        "lastSnapshotAt", "lastAttemptAt", "lastAttemptAction"};
+
+    @Inject
+    ComplianceService compliance;
+
+    /** A page of compliance entries. */
+    public record CompliancePage(List<ComplianceEntry> items, String nextCursor) {
+    }
+
+    /** Counts by status, overall, per tenant and per policy. */
+    public record ComplianceSummary(long total, Map<String, Long> byStatus, List<Group> byTenant, List<Group> byPolicy) {
+    }
+
+    /** One tenant's or policy's counts by status. */
+    public record Group(String projectId, String projectName, String policySetId, String policyName, long total,
+            Map<String, Long> byStatus) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Compliance per volume and policy",
+            description = "Statuses COMPLIANT, MISSING, PENDING, QUOTA_BLOCKED, EXCLUDED, UNCOVERED; ordered by volume id.")
+    @APIResponse(responseCode = "200", description = "A page of entries",
+            content = @Content(schema = @Schema(implementation = CompliancePage.class)))
+    @APIResponse(responseCode = "422", description = "limit out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CompliancePage list(@QueryParam("projectId") List<String> projectId, @QueryParam("policy") String policy,
+            @QueryParam("policySetId") String policySetId,
+            @QueryParam("status") @Parameter(description = "one or several, comma-separated or repeated") List<String> status,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        FilterParser parser = new FilterParser();
+        ComplianceService.Query query = query(parser, projectId, policy, policySetId, status);
+        int size = parser.integer("limit", limit, 100, 1, 1000);
+        parser.check();
+        String after = decodeCursor(cursor);
+        List<ComplianceEntry> entries = compliance.evaluate(query).stream()
+                .filter(e -> after == null || e.key().compareTo(after) > 0).limit(size + 1L).toList();
+        String next = null;
+        if (entries.size() > size) {
+            entries = entries.subList(0, size);
+            next = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(("c1|" + entries.get(size - 1).key()).getBytes(StandardCharsets.UTF_8));
+        }
+        return new CompliancePage(entries, next);
+    }
+
+    @GET
+    @Path("/summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Compliance counts by status, per tenant and per policy")
+    @APIResponse(responseCode = "200", description = "The summary",
+            content = @Content(schema = @Schema(implementation = ComplianceSummary.class)))
+    public ComplianceSummary summary(@QueryParam("projectId") List<String> projectId, @QueryParam("policy") String policy,
+            @QueryParam("policySetId") String policySetId, @QueryParam("status") List<String> status) {
+        FilterParser parser = new FilterParser();
+        ComplianceService.Query query = query(parser, projectId, policy, policySetId, status);
+        parser.check();
+        List<ComplianceEntry> entries = compliance.evaluate(query);
+        Map<String, Long> byStatus = count(entries);
+        List<Group> byTenant = entries.stream().collect(Collectors.groupingBy(ComplianceEntry::projectId, TreeMap::new,
+                Collectors.toList())).values().stream().map(group -> new Group(group.get(0).projectId(),
+                        group.get(0).projectName(), null, null, group.size(), count(group))).toList();
+        List<Group> byPolicy = entries.stream().filter(e -> e.policyName() != null)
+                .collect(Collectors.groupingBy(e -> e.policySetId() + "|" + e.policyName(), TreeMap::new,
+                        Collectors.toList())).values().stream().map(group -> new Group(null, null,
+                        String.valueOf(group.get(0).policySetId()), group.get(0).policyName(), group.size(), count(group)))
+                .toList();
+        return new ComplianceSummary(entries.size(), byStatus, byTenant, byPolicy);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    @Operation(summary = "Compliance entries as RFC 4180 CSV with a header row")
+    @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv"))
+    public Response export(@QueryParam("projectId") List<String> projectId, @QueryParam("policy") String policy,
+            @QueryParam("policySetId") String policySetId, @QueryParam("status") List<String> status) {
+        FilterParser parser = new FilterParser();
+        ComplianceService.Query query = query(parser, projectId, policy, policySetId, status);
+        parser.check();
+        List<ComplianceEntry> entries = compliance.evaluate(query);
+        StreamingOutput body = out -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(writer);
+            for (ComplianceEntry e : entries) {
+                csv.printRecord(e.volumeId(), e.volumeName(), e.projectId(), e.projectName(), e.domainName(),
+                        e.serverName(), e.policySetId(), e.policySetName(), e.policyName(), e.status(), e.source(),
+                        e.intervalSeconds(), e.lastSnapshotAt(), e.lastAttemptAt(), e.lastAttemptAction());
+            }
+            csv.flush();
+        };
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"compliance-" + stamp + ".csv\"").build();
+    }
+
+    private static ComplianceService.Query query(FilterParser parser, List<String> projectId, String policy,
+            String policySetId, List<String> status) {
+        Set<ComplianceStatus> statuses = EnumSet.noneOf(ComplianceStatus.class);
+        for (String name : split(status)) {
+            ComplianceStatus parsed = parser.choice("status", name, ComplianceStatus.class, null);
+            if (parsed != null) {
+                statuses.add(parsed);
+            }
+        }
+        return new ComplianceService.Query(split(projectId), policy == null || policy.isBlank() ? null : policy.trim(),
+                parser.uuid("policySetId", policySetId), statuses);
+    }
+
+    private static String decodeCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String plain = new String(java.util.Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
+            if (plain.startsWith("c1|")) {
+                return plain.substring(3);
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through
+        }
+        throw dev.snapshotmanager.common.problem.ProblemException.badRequest("cursor is not valid");
+    }
+
+    private static Map<String, Long> count(List<ComplianceEntry> entries) {
+        return entries.stream().collect(Collectors.groupingBy(e -> e.status().name(), TreeMap::new, Collectors.counting()));
+    }
+
+    private static List<String> split(List<String> values) {
+        return values == null ? List.of() : values.stream().flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+}

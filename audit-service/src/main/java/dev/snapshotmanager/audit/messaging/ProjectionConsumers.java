@@ -1,0 +1,62 @@
+package dev.snapshotmanager.audit.messaging;
+
+import dev.snapshotmanager.audit.repository.ProjectionWriter;
+import dev.snapshotmanager.events.PolicyChangedV1;
+import dev.snapshotmanager.events.VolumeInventoryV1;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Builds the compliance projections from the compacted topics (read from the beginning, so a new instance rebuilds
+ * them). A tombstone (null value) deletes; an unreadable value goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class ProjectionConsumers {
+
+    private static final String DESERIALIZATION_FAILURE = "deserialization-failure-reason";
+
+    @Inject
+    ProjectionWriter writer;
+
+    @Incoming("policy-changed")
+    @Blocking
+    public void policyChanged(ConsumerRecord<String, PolicyChangedV1> record) throws SQLException {
+        requireReadable(record);
+        PolicyChangedV1 event = record.value();
+        UUID policySetId;
+        try {
+            policySetId = event != null ? event.policySetId() : UUID.fromString(record.key());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidResultException("policy-changed key is not a policy set id: " + record.key());
+        }
+        writer.applyPolicySet(policySetId, event);
+    }
+
+    @Incoming("volume-inventory")
+    @Blocking
+    public void volumeInventory(ConsumerRecord<String, VolumeInventoryV1> record) throws SQLException {
+        requireReadable(record);
+        if (record.value() == null) {
+            if (record.key() != null) {
+                writer.removeVolume(record.key());
+            }
+            return;
+        }
+        VolumeInventoryV1 volume = record.value();
+        if (volume.tenant() == null || volume.tenant().projectId() == null || volume.observedAt() == null) {
+            throw new InvalidResultException("volume-inventory event without tenant or observedAt");
+        }
+        writer.applyVolume(volume);
+    }
+
+    private static void requireReadable(ConsumerRecord<String, ?> record) {
+        if (record.value() == null && record.headers().lastHeader(DESERIALIZATION_FAILURE) != null) {
+            throw new InvalidResultException("unreadable value on " + record.topic());
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.snapshotmanager.audit.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapshotmanager.audit.domain.ComplianceEntry;
+import dev.snapshotmanager.audit.domain.ComplianceStatus;
+import dev.snapshotmanager.audit.repository.ComplianceReader.PolicyRow;
+import dev.snapshotmanager.audit.repository.ComplianceReader.StateRow;
+import dev.snapshotmanager.audit.repository.ComplianceReader.VolumeRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Each compliance status, judged at a fixed instant. */
+class ComplianceEvaluatorTest {
+
+    private static final Instant MID_NOVEMBER = Instant.parse("2026-11-15T12:00:00Z");
+    private static final Instant LONG_AGO = Instant.parse("2026-01-01T00:00:00Z");
+    private static final UUID DAILY_SET = UUID.randomUUID();
+    private static final UUID MONTHLY_SET = UUID.randomUUID();
+
+    private final PolicyRow daily = policy(DAILY_SET, "daily_5", "0 2 * * *", "GLOBAL", null, false, LONG_AGO);
+    private final PolicyRow monthly = policy(MONTHLY_SET, "monthly_1st", "0 2 1 * *", "GLOBAL", null, false, LONG_AGO);
+
+    @Test
+    void judgesAMonthlyPolicyByItsMonthMidMonth() {
+        // Snapshot of the 1st of November: two weeks old, but the policy runs monthly (October had 31 days).
+        StateRow state = state(MONTHLY_SET, "monthly_1st", "2026-11-01T02:05:00Z", "CREATED");
+
+        ComplianceEntry entry = only(evaluator(monthly).evaluate(volume(Map.of()), List.of(state)));
+
+        assertThat(entry.status()).isEqualTo(ComplianceStatus.COMPLIANT);
+        assertThat(entry.intervalSeconds()).isEqualTo(Duration.ofDays(31).toSeconds());
+        assertThat(entry.source()).isEqualTo("RECORDS");
+    }
+
+    @Test
+    void missesAMonthlyPolicyWhoseLastMonthWasSkipped() {
+        StateRow state = state(MONTHLY_SET, "monthly_1st", "2026-10-01T02:05:00Z", "CREATED");
+
+        assertThat(only(evaluator(monthly).evaluate(volume(Map.of()), List.of(state))).status())
+                .isEqualTo(ComplianceStatus.MISSING);
+    }
+
+    @Test
+    void judgesADailyPolicyByTheDay() {
+        StateRow fresh = state(DAILY_SET, "daily_5", "2026-11-15T02:03:00Z", "CREATED");
+        StateRow stale = state(DAILY_SET, "daily_5", "2026-11-13T02:03:00Z", "CREATED");
+
+        assertThat(only(evaluator(daily).evaluate(volume(Map.of()), List.of(fresh))).status())
+                .isEqualTo(ComplianceStatus.COMPLIANT);
+        assertThat(only(evaluator(daily).evaluate(volume(Map.of()), List.of(stale))).status())
+                .isEqualTo(ComplianceStatus.MISSING);
+    }
+
+    @Test
+    void reportsQuotaBlockedWhenTheLatestAttemptWasBlocked() {
+        StateRow blocked = new StateRow("vol-1", DAILY_SET, "daily_5", Instant.parse("2026-11-10T02:00:00Z"),
+                Instant.parse("2026-11-15T02:00:00Z"), "QUOTA_BLOCKED");
+
+        assertThat(only(evaluator(daily).evaluate(volume(Map.of()), List.of(blocked))).status())
+                .isEqualTo(ComplianceStatus.QUOTA_BLOCKED);
+    }
+
+    @Test
+    void isPendingUntilTheFirstSlotAfterTheVolumeGotThePolicy() {
+        PolicyRow autoApplied = policy(DAILY_SET, "daily_5", "0 2 * * *", "GLOBAL", null, true, LONG_AGO);
+        VolumeRow newVolume = new VolumeRow("vol-new", "new", "p-1", "P1", "Default", null, Map.of(),
+                Instant.parse("2026-11-15T03:00:00Z"));
+        VolumeRow oldVolume = new VolumeRow("vol-old", "old", "p-1", "P1", "Default", null, Map.of(), LONG_AGO);
+
+        ComplianceEntry pending = only(evaluator(autoApplied).evaluate(newVolume, List.of()));
+        ComplianceEntry missing = only(evaluator(autoApplied).evaluate(oldVolume, List.of()));
+
+        assertThat(pending.status()).isEqualTo(ComplianceStatus.PENDING);
+        assertThat(pending.source()).isEqualTo("AUTO_APPLY");
+        assertThat(missing.status()).isEqualTo(ComplianceStatus.MISSING);
+    }
+
+    @Test
+    void reportsAVolumeThatOptedOutAsExcluded() {
+        PolicyRow autoApplied = policy(DAILY_SET, "daily_5", "0 2 * * *", "GLOBAL", null, true, LONG_AGO);
+
+        ComplianceEntry entry = only(evaluator(autoApplied).evaluate(volume(Map.of("auto_snapshot", "No")), List.of()));
+
+        assertThat(entry.status()).isEqualTo(ComplianceStatus.EXCLUDED);
+        assertThat(entry.policyName()).isNull();
+    }
+
+    @Test
+    void reportsAVolumeWithoutAnyPolicyAsUncovered() {
+        assertThat(only(evaluator(daily).evaluate(volume(Map.of()), List.of())).status())
+                .isEqualTo(ComplianceStatus.UNCOVERED);
+    }
+
+    @Test
+    void expectsThePoliciesTheMetadataNames() {
+        List<ComplianceEntry> entries = evaluator(daily, monthly).evaluate(
+                volume(Map.of("auto_snapshot", "true", "snapshot_policies", "daily_5; monthly_1st")), List.of());
+
+        assertThat(entries).extracting(ComplianceEntry::policyName).containsExactlyInAnyOrder("daily_5", "monthly_1st");
+        assertThat(entries).extracting(ComplianceEntry::source).containsOnly("METADATA");
+    }
+
+    @Test
+    void prefersTheTenantsAutoApplySetOverTheGlobalOne() {
+        UUID tenantSet = UUID.randomUUID();
+        PolicyRow global = policy(DAILY_SET, "daily_5", "0 2 * * *", "GLOBAL", null, true, LONG_AGO);
+        PolicyRow tenant = policy(tenantSet, "hourly", "0 * * * *", "TENANT", "p-1", true, LONG_AGO);
+
+        ComplianceEntry entry = only(evaluator(global, tenant).evaluate(volume(Map.of()), List.of()));
+
+        assertThat(entry.policySetId()).isEqualTo(tenantSet);
+        assertThat(entry.intervalSeconds()).isEqualTo(3600);
+    }
+
+    private static ComplianceEvaluator evaluator(PolicyRow... policies) {
+        return new ComplianceEvaluator(List.of(policies), MID_NOVEMBER, Duration.ofHours(1));
+    }
+
+    private static VolumeRow volume(Map<String, String> metadata) {
+        return new VolumeRow("vol-1", "data", "p-1", "P1", "Default", "web-1", metadata, LONG_AGO);
+    }
+
+    private static StateRow state(UUID set, String policy, String created, String action) {
+        return new StateRow("vol-1", set, policy, Instant.parse(created), Instant.parse(created), action);
+    }
+
+    private static PolicyRow policy(UUID set, String name, String cron, String scope, String tenant, boolean autoApply,
+            Instant since) {
+        return new PolicyRow(set, name, "set-" + name, scope, tenant, 100, true, autoApply, cron, "UTC", true, since);
+    }
+
+    private static ComplianceEntry only(List<ComplianceEntry> entries) {
+        assertThat(entries).hasSize(1);
+        return entries.get(0);
+    }
+}
