@@ -38,6 +38,12 @@ class RunTrackingTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    dev.snapshotmanager.run.service.RunTracker tracker;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -110,6 +116,35 @@ class RunTrackingTest {
         KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 0, 0, 0));
         assertThat(awaitStatus(id, "SKIPPED").getString("statusReason")).isEqualTo("nothing to do");
         awaitLifecycle(id, LifecycleEvent.SKIPPED);
+    }
+
+    long progressEventsInOutbox(UUID id) throws Exception {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("SELECT count(*) FROM outbox_event "
+                + "WHERE message_key = ? AND topic = ? AND payload LIKE '%\"event\":\"PROGRESS\"%'")) {
+            ps.setString(1, id.toString());
+            ps.setString(2, Topics.RUN_LIFECYCLE);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void progressEventsAreThrottledToOneASecondPerRun() throws Exception {
+        UUID id = requestRun();
+        tracker.planned(Fixtures.planned(id, 10, 10, 2));
+        java.time.Instant t = java.time.Instant.now().plusSeconds(60);
+        clock.set(t);
+        tracker.result(Fixtures.result(id, "v1", VolumeAction.CREATED));
+        tracker.result(Fixtures.result(id, "v2", VolumeAction.CREATED));
+        clock.set(t.plusMillis(900));
+        tracker.result(Fixtures.result(id, "v3", VolumeAction.CREATED));
+        assertThat(progressEventsInOutbox(id)).isEqualTo(1);
+        clock.set(t.plusMillis(1000));
+        tracker.result(Fixtures.result(id, "v4", VolumeAction.CREATED));
+        assertThat(progressEventsInOutbox(id)).isEqualTo(2);
+        assertThat(run(id).getInt("counters.created")).isEqualTo(4);
     }
 
     @Test

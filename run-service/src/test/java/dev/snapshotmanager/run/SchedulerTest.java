@@ -9,17 +9,18 @@ import dev.snapshotmanager.run.service.RunTracker;
 import dev.snapshotmanager.run.service.SlotScheduler;
 import dev.snapshotmanager.testsupport.security.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -36,19 +37,41 @@ class SchedulerTest {
     @Inject
     RunTracker tracker;
 
+    private final List<Fixtures.PolicySet> created = new ArrayList<>();
+
+    /** Applies a new set and remembers it, so that it stops firing after the test (other tests tick other times). */
+    Fixtures.PolicySet known(Fixtures.PolicySet set) {
+        projection.apply(set.event());
+        created.add(set);
+        return set;
+    }
+
+    @AfterEach
+    void disableCreatedSets() {
+        created.forEach(set -> projection.apply(set.next().enabled(false).event()));
+        created.clear();
+    }
+
     record ScheduledRun(String id, String status, Instant slot, String statusReason, String reason) {
     }
 
     static List<ScheduledRun> runsOf(Fixtures.PolicySet set) {
-        JsonPath page = given().auth().oauth2(ADMIN).queryParam("policySetId", set.id.toString())
-                .queryParam("trigger", "SCHEDULED").queryParam("limit", 500)
-                .when().get("/api/v1/runs").then().statusCode(200).extract().jsonPath();
+        return runsOf(set, null);
+    }
+
+    static List<ScheduledRun> runsOf(Fixtures.PolicySet set, String status) {
+        var request = given().auth().oauth2(ADMIN).queryParam("policySetId", set.id.toString())
+                .queryParam("trigger", "SCHEDULED").queryParam("limit", 500);
+        if (status != null) {
+            request = request.queryParam("status", status);
+        }
+        List<Map<String, Object>> items = request.when().get("/api/v1/runs").then().statusCode(200)
+                .extract().jsonPath().getList("items");
         List<ScheduledRun> runs = new ArrayList<>();
-        for (int i = 0; i < page.getList("items").size(); i++) {
-            String p = "items[" + i + "].";
-            runs.add(new ScheduledRun(page.getString(p + "id"), page.getString(p + "status"),
-                    Instant.parse(page.getString(p + "slot")), page.getString(p + "statusReason"),
-                    page.getString(p + "reason")));
+        for (Map<String, Object> item : items) {
+            runs.add(new ScheduledRun((String) item.get("id"), (String) item.get("status"),
+                    Instant.parse((String) item.get("slot")), (String) item.get("statusReason"),
+                    (String) item.get("reason")));
         }
         runs.sort((a, b) -> a.slot().compareTo(b.slot()));
         return runs;
@@ -56,20 +79,20 @@ class SchedulerTest {
 
     /** The worker's answer "nothing to do": the run ends SKIPPED and the policy is free for its next slot. */
     void finishActiveRuns(Fixtures.PolicySet set) {
-        runsOf(set).stream().filter(r -> r.status().equals("REQUESTED"))
-                .forEach(r -> tracker.planned(Fixtures.planned(UUID.fromString(r.id()), 0, 0, 0)));
+        runsOf(set, "REQUESTED").forEach(r -> tracker.planned(Fixtures.planned(UUID.fromString(r.id()), 0, 0, 0)));
     }
 
     @Test
     void firesADayOfHourlySlotsExactlyOnceEach() {
         Instant start = Instant.parse("2026-06-01T00:30:00Z");
-        Fixtures.PolicySet set = Fixtures.policySet().changedAt(start);
-        projection.apply(set.event());
+        Fixtures.PolicySet set = known(Fixtures.policySet().changedAt(start));
         SlotScheduler scheduler = schedulers.get();
-        for (Instant now = start; now.isBefore(start.plus(Duration.ofHours(24))); now = now.plus(Duration.ofMinutes(10))) {
+        for (int hour = 1; hour <= 24; hour++) {
+            Instant now = start.plus(Duration.ofMinutes(60L * hour - 29));
             scheduler.tick(now);
             scheduler.tick(now);
             finishActiveRuns(set);
+            scheduler.tick(now.plus(Duration.ofMinutes(30)));
         }
         List<ScheduledRun> runs = runsOf(set);
         assertThat(runs).hasSize(24).allMatch(r -> r.status().equals("SKIPPED"));
@@ -78,15 +101,18 @@ class SchedulerTest {
         for (int i = 1; i < runs.size(); i++) {
             assertThat(Duration.between(runs.get(i - 1).slot(), runs.get(i).slot())).isEqualTo(Duration.ofHours(1));
         }
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("snapshot_scheduler_lag_seconds_count")
+                .contains("snapshot_runs_total{status=\"SKIPPED\",trigger=\"SCHEDULED\"}")
+                .contains("snapshot_run_volumes_count");
     }
 
     @Test
     void followsTheSpringDstChangeInBerlin() {
         Instant start = Instant.parse("2026-03-28T22:30:00Z");
-        Fixtures.PolicySet set = Fixtures.policySet().cron("0 * * * *", "Europe/Berlin").changedAt(start);
-        projection.apply(set.event());
+        Fixtures.PolicySet set = known(Fixtures.policySet().cron("0 * * * *", "Europe/Berlin").changedAt(start));
         SlotScheduler scheduler = schedulers.get();
-        for (Instant now = start; now.isBefore(Instant.parse("2026-03-29T21:50:00Z")); now = now.plus(Duration.ofMinutes(15))) {
+        for (Instant now = start; now.isBefore(Instant.parse("2026-03-29T21:50:00Z")); now = now.plus(Duration.ofMinutes(30))) {
             scheduler.tick(now);
             finishActiveRuns(set);
         }
@@ -100,10 +126,9 @@ class SchedulerTest {
     @Test
     void aNonexistentLocalTimeRunsAtTheNextValidInstantAndARepeatedOneOnce() {
         Instant start = Instant.parse("2026-10-24T12:00:00Z");
-        Fixtures.PolicySet set = Fixtures.policySet().cron("30 2 * * *", "Europe/Berlin").changedAt(start);
-        projection.apply(set.event());
+        Fixtures.PolicySet set = known(Fixtures.policySet().cron("30 2 * * *", "Europe/Berlin").changedAt(start));
         SlotScheduler scheduler = schedulers.get();
-        for (Instant now = start; now.isBefore(Instant.parse("2026-10-25T06:00:00Z")); now = now.plus(Duration.ofMinutes(5))) {
+        for (Instant now = start; now.isBefore(Instant.parse("2026-10-25T06:00:00Z")); now = now.plus(Duration.ofMinutes(30))) {
             scheduler.tick(now);
             finishActiveRuns(set);
         }
@@ -113,8 +138,7 @@ class SchedulerTest {
     @Test
     void missedSlotsAfterDowntimeAreRecordedAndSkipPoliciesDoNotCatchUp() {
         Instant start = Instant.parse("2026-05-01T00:30:00Z");
-        Fixtures.PolicySet set = Fixtures.policySet().changedAt(start).missed(MissedRunMode.SKIP);
-        projection.apply(set.event());
+        Fixtures.PolicySet set = known(Fixtures.policySet().changedAt(start).missed(MissedRunMode.SKIP));
         schedulers.get().tick(start.plus(Duration.ofMinutes(310)));
         List<ScheduledRun> runs = runsOf(set);
         assertThat(runs).hasSize(5).allMatch(r -> r.status().equals("MISSED"));
@@ -124,8 +148,7 @@ class SchedulerTest {
     @Test
     void runOncePoliciesGetOneCatchUpRunForAllMissedSlots() {
         Instant start = Instant.parse("2026-05-02T00:30:00Z");
-        Fixtures.PolicySet set = Fixtures.policySet().changedAt(start).missed(MissedRunMode.RUN_ONCE);
-        projection.apply(set.event());
+        Fixtures.PolicySet set = known(Fixtures.policySet().changedAt(start).missed(MissedRunMode.RUN_ONCE));
         schedulers.get().tick(start.plus(Duration.ofMinutes(310)));
         List<ScheduledRun> runs = runsOf(set);
         assertThat(runs).hasSize(5);
@@ -137,8 +160,7 @@ class SchedulerTest {
     @Test
     void aSlotDueWhileThePreviousRunIsActiveIsMissed() {
         Instant start = Instant.parse("2026-05-03T00:30:00Z");
-        Fixtures.PolicySet set = Fixtures.policySet().changedAt(start);
-        projection.apply(set.event());
+        Fixtures.PolicySet set = known(Fixtures.policySet().changedAt(start));
         SlotScheduler scheduler = schedulers.get();
         scheduler.tick(Instant.parse("2026-05-03T01:00:10Z"));
         scheduler.tick(Instant.parse("2026-05-03T02:00:10Z"));
@@ -150,8 +172,7 @@ class SchedulerTest {
     @Test
     void aDisabledPolicyStopsFiringAndReEnablingDoesNotBurst() {
         Instant start = Instant.parse("2026-05-04T00:30:00Z");
-        Fixtures.PolicySet set = Fixtures.policySet().changedAt(start);
-        projection.apply(set.event());
+        Fixtures.PolicySet set = known(Fixtures.policySet().changedAt(start));
         projection.apply(set.next().enabled(false).changedAt(start.plus(Duration.ofMinutes(10))).event());
         SlotScheduler scheduler = schedulers.get();
         scheduler.tick(start.plus(Duration.ofHours(5)));
@@ -168,10 +189,8 @@ class SchedulerTest {
     void twoSchedulerInstancesNeverCreateTheSameSlotTwice() throws Exception {
         Instant start = Instant.parse("2026-05-05T00:30:00Z");
         List<Fixtures.PolicySet> sets = IntStream.range(0, 15).mapToObj(i -> {
-            Fixtures.PolicySet set = Fixtures.policySet().changedAt(start)
-                    .missed(i % 2 == 0 ? MissedRunMode.RUN_ONCE : MissedRunMode.SKIP);
-            projection.apply(set.event());
-            return set;
+            return known(Fixtures.policySet().changedAt(start)
+                    .missed(i % 2 == 0 ? MissedRunMode.RUN_ONCE : MissedRunMode.SKIP));
         }).toList();
         SlotScheduler one = schedulers.get();
         SlotScheduler two = schedulers.get();
@@ -182,6 +201,7 @@ class SchedulerTest {
             CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> race(barrier, one, now));
             CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> race(barrier, two, now));
             assertThat(a.get() + b.get()).isEqualTo(sets.size());
+            sets.forEach(this::finishActiveRuns);
         }
         for (Fixtures.PolicySet set : sets) {
             List<ScheduledRun> runs = runsOf(set);

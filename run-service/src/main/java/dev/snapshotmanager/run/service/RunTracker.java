@@ -83,7 +83,7 @@ public class RunTracker {
         }
         if (change.finished().isPresent()) {
             events.lifecycle(run, terminalEvent(change.finished().get()));
-        } else if (change.countersChanged() && run.isActive() && progressDue(run, now)) {
+        } else if (!change.started() && change.countersChanged() && run.isActive() && progressDue(run, now)) {
             run.progressEventPublished(now);
             events.lifecycle(run, LifecycleEvent.PROGRESS);
         }
