@@ -4,6 +4,7 @@ import dev.snapshotmanager.common.problem.Problem;
 import dev.snapshotmanager.common.security.Roles;
 import dev.snapshotmanager.events.PolicyScope;
 import dev.snapshotmanager.policy.config.PolicyConfig;
+import dev.snapshotmanager.policy.domain.Policy;
 import dev.snapshotmanager.policy.domain.PolicySet;
 import dev.snapshotmanager.policy.service.PolicySetService;
 import jakarta.annotation.security.RolesAllowed;
@@ -137,6 +138,25 @@ public class PolicySetResource {
             @QueryParam("force") boolean force) {
         service.delete(id, ETags.expected(ifMatch), force);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/policies/{name}/schedule")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "The next N fire times of a policy (default 10), in UTC and local time")
+    @APIResponse(responseCode = "200", description = "The preview")
+    @APIResponse(responseCode = "400", description = "from is not an ISO-8601 instant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such set or policy",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "count out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ScheduleResource.SchedulePreview schedule(@PathParam("id") UUID id, @PathParam("name") String name,
+            @QueryParam("count") Integer count, @QueryParam("from") String from) {
+        Policy policy = service.get(id).policy(name)
+                .orElseThrow(() -> dev.snapshotmanager.common.problem.ProblemException.notFound("Policy", name));
+        return ScheduleResource.preview(new ScheduleResource.PreviewRequest(policy.cron, policy.timeZone, count,
+                from == null ? null : ScheduleResource.instant(from)), config.maxPreviewCount());
     }
 
     static <T> T requireBody(T body) {

@@ -28,9 +28,9 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
         return find("policySetId = ?1 order by volume.volumeId", policySetId).firstResultOptional();
     }
 
-    /** Detaches every assignment from a deleted set. */
+    /** Detaches every assignment from a deleted set (such an assignment no longer decides, see Resolver). */
     public int detachSet(UUID policySetId) {
-        return update("policySetId = null, policyNames = ?2 where policySetId = ?1", policySetId, List.of());
+        return update("policySetId = null where policySetId = ?1", policySetId);
     }
 
     /** Filters (null = any) in volume-id order after {@code afterVolumeId}; {@code visibleTenants} null = all. */

@@ -47,10 +47,10 @@ public class InventoryService {
         if (v != null && v.observedAt != null && volume.observedAt().isBefore(v.observedAt)) {
             return;
         }
-        if (v == null) {
+        boolean isNew = v == null;
+        if (isNew) {
             v = new InventoryVolume();
             v.volumeId = volume.volumeId();
-            volumes.persist(v);
         }
         v.name = volume.name();
         v.status = volume.status();
@@ -69,5 +69,8 @@ public class InventoryService {
         v.createdAt = volume.createdAt();
         v.observedAt = volume.observedAt();
         v.updatedAt = PolicySetService.now();
+        if (isNew) {
+            volumes.persist(v);
+        }
     }
 }

@@ -1,0 +1,105 @@
+package dev.snapshotmanager.policy.messaging;
+
+import static dev.snapshotmanager.policy.Fixtures.as;
+import static dev.snapshotmanager.policy.Fixtures.asTenant;
+import static dev.snapshotmanager.policy.Fixtures.tenant;
+import static dev.snapshotmanager.policy.Fixtures.tenantSet;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.snapshotmanager.events.CloudEventAttributes;
+import dev.snapshotmanager.events.CloudEventHeaders;
+import dev.snapshotmanager.events.EventJson;
+import dev.snapshotmanager.events.EventType;
+import dev.snapshotmanager.events.ServerRef;
+import dev.snapshotmanager.events.TenantRef;
+import dev.snapshotmanager.events.Topics;
+import dev.snapshotmanager.events.VolumeInventoryV1;
+import dev.snapshotmanager.policy.Fixtures;
+import dev.snapshotmanager.testsupport.TestKafka;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** The volume projection from the real inventory topic, and the volume endpoints on top of it. */
+@QuarkusTest
+class VolumeInventoryConsumerTest {
+
+    private static VolumeInventoryV1 inventory(String id, String project, String name, Instant observedAt,
+            Map<String, String> metadata) {
+        return new VolumeInventoryV1(id, name, "in-use", 20, "ssd", false, metadata,
+                new TenantRef("d1", "Default", project, "acme"), new ServerRef("srv-" + id, "vm-" + id),
+                List.of("srv-" + id), Instant.parse("2026-01-01T00:00:00Z"), observedAt);
+    }
+
+    private static void send(String key, VolumeInventoryV1 value) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.VOLUME_INVENTORY, key,
+                    value == null ? null : EventJson.toBytes(value));
+            CloudEventHeaders.write(record.headers(), CloudEventAttributes.of(EventType.VOLUME_INVENTORY,
+                    UUID.randomUUID().toString(), "/snapshot-manager/test", key, Instant.now()));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void projectsVolumesAndExplainsTheirEffectivePolicy() {
+        String project = tenant();
+        String set = tenantSet(project).with("autoApply", true).create();
+        String protectedVolume = Fixtures.unique("vol");
+        String optedOut = Fixtures.unique("vol");
+        Instant now = Instant.now();
+        send(protectedVolume, inventory(protectedVolume, project, "db-1", now, Map.of()));
+        send(optedOut, inventory(optedOut, project, "scratch", now, Map.of("auto_snapshot", "no")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("viewer")
+                .get("/api/v1/volumes/" + optedOut + "/effective-policy").then().statusCode(200));
+        as("viewer").get("/api/v1/volumes/" + protectedVolume + "/effective-policy").then().statusCode(200)
+                .body("decidedBy", equalTo("TENANT_SET")).body("policySetId", equalTo(set));
+        as("viewer").queryParam("projectId", project).get("/api/v1/volumes").then().statusCode(200)
+                .body("items", hasSize(2));
+        as("viewer").queryParam("projectId", project).queryParam("protected", false).get("/api/v1/volumes")
+                .then().body("items", hasSize(1)).body("items[0].id", equalTo(optedOut))
+                .body("items[0].resolution.decidedBy", equalTo("METADATA"));
+        as("viewer").queryParam("projectId", project).queryParam("q", "DB").get("/api/v1/volumes")
+                .then().body("items", hasSize(1)).body("items[0].serverId", equalTo("srv-" + protectedVolume));
+        asTenant("viewer", tenant()).get("/api/v1/volumes/" + protectedVolume + "/effective-policy").then()
+                .statusCode(404);
+    }
+
+    @Test
+    void aTombstoneRemovesAVolumeAndAnOlderObservationChangesNothing() {
+        String project = tenant();
+        String volume = Fixtures.unique("vol");
+        Instant now = Instant.now();
+        send(volume, inventory(volume, project, "newer", now, Map.of()));
+        send(volume, inventory(volume, project, "older", now.minusSeconds(60), Map.of()));
+        String marker = Fixtures.unique("vol");
+        send(marker, inventory(marker, project, "marker", now, Map.of()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("viewer")
+                .get("/api/v1/volumes/" + marker + "/effective-policy").then().statusCode(200));
+        as("viewer").queryParam("projectId", project).queryParam("q", "newer").get("/api/v1/volumes").then()
+                .body("items", hasSize(1));
+
+        send(volume, null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("viewer")
+                .get("/api/v1/volumes/" + volume + "/effective-policy").then().statusCode(404));
+    }
+}
