@@ -69,17 +69,27 @@ public final class EmulatorBenchmark {
         }
     }
 
+    /** Pages every volume three times; per page position, the best wall time and server CPU of the rounds. */
     private static void paging(HttpClient http, OpenStackEmulator emulator, String token, String project)
             throws Exception {
         String base = emulator.baseUrl() + "/volume/v3/" + project + "/volumes?all_tenants=1&limit=1000";
-        for (int round = 0; round < 2; round++) {
-            List<Long> micros = new ArrayList<>();
+        List<long[]> best = new ArrayList<>();
+        int total = 0;
+        for (int round = 0; round < 3; round++) {
             String marker = null;
-            int total = 0;
-            while (true) {
+            total = 0;
+            for (int page = 0; ; page++) {
+                long cpu = eventLoopCpuNanos();
                 long start = System.nanoTime();
                 String body = get(http, token, base + (marker == null ? "" : "&marker=" + marker));
-                micros.add((System.nanoTime() - start) / 1000);
+                long wall = (System.nanoTime() - start) / 1000;
+                cpu = (eventLoopCpuNanos() - cpu) / 1000;
+                if (best.size() <= page) {
+                    best.add(new long[] {wall, cpu});
+                } else {
+                    best.get(page)[0] = Math.min(best.get(page)[0], wall);
+                    best.get(page)[1] = Math.min(best.get(page)[1], cpu);
+                }
                 List<String> ids = new ArrayList<>();
                 Matcher m = VOLUME_ID.matcher(body);
                 while (m.find()) {
@@ -91,14 +101,12 @@ public final class EmulatorBenchmark {
                 }
                 marker = ids.get(ids.size() - 1);
             }
-            if (round == 1) {
-                int n = micros.size();
-                System.out.printf("paging: %d volumes in %d pages of 1000; first 10 pages avg %.2f ms, last 10 "
-                                + "pages avg %.2f ms, slowest page %.2f ms%n", total, n,
-                        avg(micros.subList(0, 10)) / 1000, avg(micros.subList(n - 10, n)) / 1000,
-                        micros.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0);
-            }
         }
+        int n = best.size();
+        System.out.printf("paging: %d volumes in %d pages of 1000 (best of 3 rounds per page): first 10 pages avg "
+                        + "%.2f ms wall / %.2f ms server CPU, last 10 pages avg %.2f ms wall / %.2f ms server CPU%n",
+                total, n, avg(best.subList(0, 10), 0), avg(best.subList(0, 10), 1), avg(best.subList(n - 10, n), 0),
+                avg(best.subList(n - 10, n), 1));
     }
 
     private static void throughput(HttpClient http, OpenStackEmulator emulator, String token, String project,
@@ -174,7 +182,12 @@ public final class EmulatorBenchmark {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("X-Auth-Token", token);
         b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
                 : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r;
+        try {
+            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
         if (r.statusCode() != expected) {
             throw new IllegalStateException(method + " " + url + " -> " + r.statusCode() + " " + r.body());
         }
@@ -206,8 +219,8 @@ public final class EmulatorBenchmark {
         return total;
     }
 
-    private static double avg(List<Long> values) {
-        return values.stream().mapToLong(Long::longValue).average().orElse(0);
+    private static double avg(List<long[]> values, int column) {
+        return values.stream().mapToLong(v -> v[column]).average().orElse(0) / 1000.0;
     }
 
     private static long usedHeap() throws InterruptedException {
