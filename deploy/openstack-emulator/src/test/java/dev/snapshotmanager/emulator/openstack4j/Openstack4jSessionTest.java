@@ -38,6 +38,19 @@ class Openstack4jSessionTest extends EmulatorTestBase {
     }
 
     @Test
+    void letsTokensExpireAfterTheConfiguredLifetime() throws InterruptedException {
+        emulator.state().identity().tokenTtl(java.time.Duration.ofMillis(300));
+        OSClientV3 os = Clients.login(emulator.authUrl(), "demo", "demo");
+
+        Thread.sleep(400);
+        os.blockStorage().volumes().get(DATA_VOLUME);
+
+        assertThat(emulator.counters().count("volumes.get", 401)).isEqualTo(1);
+        assertThat(emulator.counters().count("tokens.create", 201)).isEqualTo(2);
+        emulator.state().identity().tokenTtl(java.time.Duration.ofHours(1));
+    }
+
+    @Test
     void rejectsAWrongPasswordWithAnAuthenticationException() {
         assertThatThrownBy(() -> OSFactory.builderV3().endpoint(emulator.authUrl())
                 .credentials("demo", "wrong", org.openstack4j.model.common.Identifier.byName("Default"))

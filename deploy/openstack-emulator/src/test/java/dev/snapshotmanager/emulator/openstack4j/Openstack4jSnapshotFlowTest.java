@@ -140,6 +140,20 @@ class Openstack4jSnapshotFlowTest extends EmulatorTestBase {
     }
 
     @Test
+    void updatesNameAndDescriptionThroughOpenstack4j() {
+        OSClientV3 os = Clients.login(emulator.authUrl(), "demo", "demo");
+        VolumeSnapshot created = os.blockStorage().snapshots().create(Builders.volumeSnapshot()
+                .volume(DATA_VOLUME).name("before").build());
+
+        ActionResponse updated = os.blockStorage().snapshots().update(created.getId(), "after", "why");
+
+        assertThat(updated.isSuccess()).isTrue();
+        VolumeSnapshot read = os.blockStorage().snapshots().get(created.getId());
+        assertThat(read.getName()).isEqualTo("after");
+        assertThat(read.getDescription()).isEqualTo("why");
+    }
+
+    @Test
     void findsTheServerOfAnAttachment() {
         OSClientV3 os = Clients.login(emulator.authUrl(), "demo", "demo");
 
