@@ -58,11 +58,20 @@ public record RuleMatch(
             return false;
         }
         Map<String, String> meta = metadata == null ? Map.of() : metadata;
-        if (metadataEquals != null
-                && !metadataEquals.entrySet().stream().allMatch(e -> e.getValue().anyEquals(meta.get(e.getKey())))) {
-            return false;
+        if (metadataEquals != null) {
+            for (Map.Entry<String, Values> e : metadataEquals.entrySet()) {
+                if (!e.getValue().anyEquals(meta.get(e.getKey()))) {
+                    return false;
+                }
+            }
         }
-        return metadataContains == null || metadataContains.entrySet().stream()
-                .allMatch(e -> e.getValue().anyContainedIn(meta.get(e.getKey())));
+        if (metadataContains != null) {
+            for (Map.Entry<String, Values> e : metadataContains.entrySet()) {
+                if (!e.getValue().anyContainedIn(meta.get(e.getKey()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

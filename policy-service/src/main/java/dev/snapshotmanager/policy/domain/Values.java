@@ -47,10 +47,24 @@ public record Values(List<String> values) {
     }
 
     public boolean anyPrefixOf(String value) {
-        return value != null && values.stream().anyMatch(value::startsWith);
+        if (value != null) {
+            for (String v : values) {
+                if (value.startsWith(v)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public boolean anyContainedIn(String value) {
-        return value != null && values.stream().anyMatch(value::contains);
+        if (value != null) {
+            for (String v : values) {
+                if (value.contains(v)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -61,6 +61,9 @@ public final class CinderMetadata {
      * warning and is ignored.
      */
     public static Optional<Retention> retention(Map<String, String> metadata, String policy, List<String> warnings) {
+        if (!hasRetention(metadata)) {
+            return Optional.empty();
+        }
         for (String key : List.of("retention_" + policy, "snapshot_retention_" + policy, "retention")) {
             String value = metadata.get(key);
             if (value == null || value.isBlank()) {
@@ -74,6 +77,19 @@ public final class CinderMetadata {
                     + "duration; ignored");
         }
         return Optional.empty();
+    }
+
+    /** Whether any key could carry a retention (a cheap pre-check for the hot path). */
+    static boolean hasRetention(Map<String, String> metadata) {
+        if (metadata.isEmpty()) {
+            return false;
+        }
+        for (String key : metadata.keySet()) {
+            if (key.contains("retention")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Optional<Retention> parse(String value) {
