@@ -54,7 +54,7 @@ public final class LocalStack {
             if (!"ready".equals(health) && !"running".equals(health)) {
                 down++;
             }
-            System.out.println(StatusLine.of(e.name(), health, -1, rss, "pid " + e.pid()));
+            System.out.println(StatusLine.of(e.name(), health, -1, rss, String.format("pid %-8d %s", e.pid(), e.probe())));
         }
         System.out.println("  total RSS " + ProcStats.format(total));
         return down == 0 && launcher ? 0 : 1;
