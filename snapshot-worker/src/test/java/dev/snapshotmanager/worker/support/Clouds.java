@@ -21,6 +21,8 @@ import java.util.Map;
 public final class Clouds {
 
     public static final String SERVICE_PROJECT = "5e51ce0000000000000000000000000f";
+    /** Every volume's creation time, so that the same cloud loaded twice describes its volumes identically. */
+    static final String CREATED = "2026-01-01T00:00:00Z";
 
     private final List<ProjectSpec> projects = new ArrayList<>();
     private final List<ServerSpec> servers = new ArrayList<>();
@@ -56,7 +58,7 @@ public final class Clouds {
 
     public Clouds volume(String id, String name, String project, int size, String status, Map<String, String> metadata) {
         volumes.add(new VolumeSpec(id, name, null, project, null, size, status, null, false, false, false, null,
-                metadata, List.of(), null));
+                metadata, List.of(), CREATED));
         return this;
     }
 
@@ -64,7 +66,7 @@ public final class Clouds {
     public Clouds attachedVolume(String id, String name, String project, int size, String serverId, String serverName) {
         servers.add(new ServerSpec(serverId, serverName, project, null, "ACTIVE", Map.of()));
         volumes.add(new VolumeSpec(id, name, null, project, null, size, null, null, true, false, false, null, null,
-                List.of(new AttachmentSpec(serverId, "/dev/vda", "compute-1")), null));
+                List.of(new AttachmentSpec(serverId, "/dev/vda", "compute-1")), CREATED));
         return this;
     }
 
@@ -77,6 +79,16 @@ public final class Clouds {
     /** Adds a generated cloud ({@code projects} x {@code volumesPerProject}, service user without tenant roles). */
     public Clouds generated(int projectCount, int volumesPerProject) {
         generate = new Scenario.GeneratorSpec(projectCount, volumesPerProject, 0.2, 0.0, 10, 7L, null, null);
+        return this;
+    }
+
+    /** A generated cloud without quota limits where the service user is a member of every generated project. */
+    public Clouds generatedWithRoles(int projectCount, int volumesPerProject) {
+        generate = new Scenario.GeneratorSpec(projectCount, volumesPerProject, 0.2, 0.0, 10, 7L,
+                Map.of("snapshots", -1, "gigabytes", -1, "volumes", -1), null);
+        for (int p = 1; p <= projectCount; p++) {
+            roles.put(String.format("project-%04d", p), List.of("member"));
+        }
         return this;
     }
 

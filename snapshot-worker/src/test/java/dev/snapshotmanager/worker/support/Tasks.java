@@ -60,9 +60,14 @@ public final class Tasks {
 
     /** The results of a run on the results topic, once there are at least {@code expected}. */
     public static List<VolumeResultV1> results(UUID runId, int expected) {
+        return results(runId, expected, Duration.ofSeconds(30));
+    }
+
+    /** Like {@link #results(UUID, int)} with another timeout. */
+    public static List<VolumeResultV1> results(UUID runId, int expected, Duration timeout) {
         return Topic.read(Topics.VOLUME_RESULTS, VolumeResultV1.class,
                         r -> r.payload() != null && r.payload().runId().equals(runId),
-                        found -> found.size() >= expected, Duration.ofSeconds(30))
+                        found -> found.size() >= expected, timeout)
                 .stream().map(Topic.Read::payload).toList();
     }
 }
