@@ -42,6 +42,14 @@ final class Launcher {
                     + "): ./snapshot-manager status, or ./snapshot-manager down first.");
             return 1;
         }
+        List<String> busy = PortCheck.busy(PortCheck.ports(settings));
+        if (!busy.isEmpty()) {
+            System.out.println("These ports are in use by another program: " + String.join(", ", busy)
+                    + ". Stop it, or move PostgreSQL/Kafka/Keycloak with SNAPSHOT_LOCAL_POSTGRES_PORT,"
+                    + " SNAPSHOT_LOCAL_KAFKA_PORT, SNAPSHOT_LOCAL_KEYCLOAK_PORT. Leftovers of an earlier run:"
+                    + " ./snapshot-manager down.");
+            return 1;
+        }
         Files.createDirectories(layout.logs());
         Files.createDirectories(layout.data());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-stop"));

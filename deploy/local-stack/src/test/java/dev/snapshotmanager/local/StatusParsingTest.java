@@ -51,6 +51,23 @@ class StatusParsingTest {
     }
 
     @Test
+    void reportsThePortsThatAnotherProgramAlreadyUses() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int free;
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                free = probe.getLocalPort();
+            }
+            var ports = new java.util.LinkedHashMap<String, Integer>();
+            ports.put("kafka", taken.getLocalPort());
+            ports.put("gateway", free);
+
+            assertThat(PortCheck.busy(ports)).containsExactly("kafka (" + taken.getLocalPort() + ")");
+        }
+        assertThat(PortCheck.ports(StackSettings.from(java.util.Map.of()))).containsEntry("postgres", 15432)
+                .containsEntry("kafka controller", 19093).containsEntry("gateway", 8080).containsEntry("openstack-emulator", 5000);
+    }
+
+    @Test
     void printsOneAlignedLinePerComponent() {
         String line = StatusLine.of("policy-service", "ready", 12.34, 200 * 1024, "http://localhost:8081");
 
