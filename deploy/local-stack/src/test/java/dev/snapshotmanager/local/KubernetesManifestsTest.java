@@ -101,6 +101,8 @@ class KubernetesManifestsTest {
                     .forEach(d -> containers.addAll(maps(map(d.body(), "spec", "template", "spec"), "containers")));
         }
         assertThat(containers).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(containers).filteredOn(c -> "keycloak".equals(c.get("name"))).singleElement()
+                .satisfies(c -> assertThat((String) c.get("image")).endsWith(":" + DeployFiles.rootPomProperty("keycloak.version")));
         for (Map<String, Object> c : containers) {
             if (c.containsKey("image")) {
                 assertThat(c).as((String) c.get("name")).containsKeys("readinessProbe", "livenessProbe", "resources");
