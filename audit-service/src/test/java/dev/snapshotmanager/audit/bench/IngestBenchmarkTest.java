@@ -1,0 +1,139 @@
+package dev.snapshotmanager.audit.bench;
+
+import dev.snapshotmanager.audit.repository.RecordColumns;
+import dev.snapshotmanager.events.CloudEventAttributes;
+import dev.snapshotmanager.events.CloudEventHeaders;
+import dev.snapshotmanager.events.EventJson;
+import dev.snapshotmanager.events.EventType;
+import dev.snapshotmanager.events.Topics;
+import dev.snapshotmanager.events.VolumeResultV1;
+import dev.snapshotmanager.testsupport.TestKafka;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Ingest benchmark (not part of the test run; see README "Benchmarks"): N results published to the real broker and
+ * consumed into PostgreSQL by the running service, next to a raw COPY of the same N rows into the same tables and
+ * indexes, in the same run. {@code -Dbench.ingest.events=1000000}.
+ */
+@QuarkusTest
+@Tag("benchmark")
+class IngestBenchmarkTest {
+
+    private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void ingestThroughTheBrokerVersusRawCopy() throws Exception {
+        long events = Long.getLong("bench.ingest.events", 1_000_000L);
+        truncate();
+        long started = System.nanoTime();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+            for (long i = 0; i < events; i++) {
+                VolumeResultV1 r = BenchData.result(i, START);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.VOLUME_RESULTS, r.volume().id(),
+                        EventJson.toBytes(r));
+                CloudEventHeaders.write(record.headers(), CloudEventAttributes.of(EventType.VOLUME_RESULT, r.eventId(),
+                        CloudEventAttributes.sourceOf("snapshot-worker"), r.volume().id(), r.occurredAt()));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        double publishSeconds = seconds(started);
+        while (count("record_key") < events) {
+            Thread.sleep(250);
+        }
+        double brokerSeconds = seconds(started);
+
+        truncate();
+        long copyStart = System.nanoTime();
+        copy(events);
+        double copySeconds = seconds(copyStart);
+
+        System.out.printf("%n[bench] ingest %,d events: published in %.1f s (%,.0f/s); stored via broker in %.1f s = %,.0f "
+                + "records/s; raw COPY of the same rows (record_key + snapshot_record) %.1f s = %,.0f rows/s; ratio %.0f%%%n",
+                events, publishSeconds, events / publishSeconds, brokerSeconds, events / brokerSeconds, copySeconds,
+                events / copySeconds, 100 * copySeconds / brokerSeconds);
+    }
+
+    private void copy(long events) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            PGConnection pg = c.unwrap(PGConnection.class);
+            CopyIn keys = pg.getCopyAPI().copyIn("COPY record_key (event_id, occurred_at) FROM STDIN (FORMAT csv)");
+            for (long i = 0; i < events; i++) {
+                VolumeResultV1 r = BenchData.result(i, START);
+                write(keys, r.eventId() + "," + r.occurredAt() + "\n");
+            }
+            keys.endCopy();
+            CopyIn rows = pg.getCopyAPI().copyIn("COPY snapshot_record (" + RecordColumns.NAMES + ") FROM STDIN (FORMAT csv)");
+            StringWriter buffer = new StringWriter();
+            CSVPrinter csv = new CSVPrinter(buffer, CSVFormat.RFC4180);
+            for (long i = 0; i < events; i++) {
+                VolumeResultV1 r = BenchData.result(i, START);
+                for (RecordColumns.Column column : RecordColumns.ALL) {
+                    csv.print(column.value().apply(r));
+                }
+                csv.println();
+                if (i % 5_000 == 4_999 || i == events - 1) {
+                    csv.flush();
+                    write(rows, buffer.toString());
+                    buffer.getBuffer().setLength(0);
+                }
+            }
+            rows.endCopy();
+            c.commit();
+        }
+    }
+
+    private void truncate() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE snapshot_record, record_key, volume_policy_state");
+        }
+    }
+
+    private long count(String table) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void write(CopyIn copy, String text) throws java.sql.SQLException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

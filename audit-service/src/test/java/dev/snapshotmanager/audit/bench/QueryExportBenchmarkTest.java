@@ -1,0 +1,167 @@
+package dev.snapshotmanager.audit.bench;
+
+import dev.snapshotmanager.audit.domain.PageCursor;
+import dev.snapshotmanager.audit.domain.SortOrder;
+import dev.snapshotmanager.testsupport.security.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Query and export benchmark (not part of the test run; see README "Benchmarks"): generates
+ * {@code bench.query.rows} records spread over 2026 for 200 tenants, then measures p50/p99 of API pages over HTTP and
+ * the CSV export of {@code bench.export.rows} rows (rows/s, peak heap).
+ */
+@QuarkusTest
+@Tag("benchmark")
+class QueryExportBenchmarkTest {
+
+    private static final Instant YEAR = Instant.parse("2026-01-01T00:00:00Z");
+    private static final long YEAR_SECONDS = 365L * 86400;
+
+    @Inject
+    DataSource dataSource;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String token = TestTokens.forRole("bench", "admin");
+
+    @Test
+    void queryLatencyAndExportThroughput() throws Exception {
+        long rows = Long.getLong("bench.query.rows", 10_000_000L);
+        long exportRows = Math.min(rows, Long.getLong("bench.export.rows", 1_000_000L));
+        generate(rows);
+
+        String tenantWeek = "api/v1/records?projectId=tenant-7&from=2026-06-01T00:00:00Z&to=2026-06-08T00:00:00Z"
+                + "&action=CREATED&limit=50";
+        String deep = new PageCursor(SortOrder.DESC, Instant.parse("2026-04-15T12:00:00Z"), Long.MAX_VALUE).encode();
+        report("tenant + 7 days + action, first page", tenantWeek);
+        report("deep keyset page, all tenants", "api/v1/records?limit=50&cursor=" + deep);
+        report("deep keyset page, one tenant", "api/v1/records?projectId=tenant-42&limit=50&cursor=" + deep);
+        report("tenant + 7 days, with total (cap 10000)", tenantWeek + "&includeTotal=true");
+        report("statistics, one tenant, 30 days", "api/v1/statistics?projectId=tenant-7&from=2026-06-01&to=2026-07-01");
+
+        Instant exportTo = YEAR.plusSeconds(Math.max(1, YEAR_SECONDS * exportRows / rows));
+        export("api/v1/records/export?format=csv&to=" + exportTo);
+    }
+
+    private void generate(long rows) throws Exception {
+        long started = System.nanoTime();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE snapshot_record, record_key, volume_policy_state");
+            s.execute("SELECT ensure_record_partition(('2026-01-01'::date + make_interval(months => m))::date)"
+                    + " FROM generate_series(0, 12) AS m");
+            long chunk = 1_000_000;
+            for (long from = 0; from < rows; from += chunk) {
+                long to = Math.min(rows, from + chunk) - 1;
+                s.execute("INSERT INTO snapshot_record (event_id, occurred_at, run_id, action, dry_run, slot, duration_ms,"
+                        + " snapshot_id, snapshot_name, volume_id, volume_name, volume_size_gb, volume_bootable, domain_id,"
+                        + " domain_name, project_id, project_name, server_id, server_name, policy_set_id, policy_set_name,"
+                        + " policy_name, retention_keep_last)"
+                        + " SELECT 'q-' || g, timestamptz '2026-01-01 00:00:00+00' + make_interval(secs => g * "
+                        + ((double) YEAR_SECONDS / rows) + "), md5((g / 500)::text)::uuid,"
+                        + " (ARRAY['CREATED','CREATED','CREATED','DELETED','DELETED','SKIPPED','FAILED','QUOTA_BLOCKED'])[1 + g % 8],"
+                        + " false, timestamptz '2026-01-01 00:00:00+00', 1500, 'snap-' || g, 'auto-snap-' || g,"
+                        + " 'vol-' || (g % 50000), 'data-' || (g % 50000), 10 + g % 90, g % 5 = 0, 'default', 'Default',"
+                        + " 'tenant-' || (g % 200), 'Project ' || (g % 200), 'srv-' || (g % 20000), 'web-' || (g % 20000),"
+                        + " '00000000-0000-0000-0000-0000000be7c4', 'gold', 'daily_5', 5"
+                        + " FROM generate_series(" + from + ", " + to + ") AS g");
+                System.out.printf("[bench] generated %,d rows (%.0f s)%n", to + 1, (System.nanoTime() - started) / 1e9);
+            }
+            s.execute("ANALYZE snapshot_record");
+            try (ResultSet rs = s.executeQuery("SELECT pg_size_pretty(pg_total_relation_size('snapshot_record'))"
+                    + " || ' incl. indexes' FROM (SELECT 1) x")) {
+                rs.next();
+                System.out.printf("[bench] %,d rows generated in %.0f s; table %s%n", rows,
+                        (System.nanoTime() - started) / 1e9, rs.getString(1));
+            }
+        }
+    }
+
+    private void report(String name, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token).build();
+        for (int i = 0; i < 20; i++) {
+            check(http.send(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            long t = System.nanoTime();
+            check(http.send(request, HttpResponse.BodyHandlers.ofString()));
+            millis.add((System.nanoTime() - t) / 1e6);
+        }
+        Collections.sort(millis);
+        System.out.printf("[bench] query %-45s p50 %6.1f ms  p99 %6.1f ms  (200 requests over HTTP)%n", name,
+                millis.get(99), millis.get(197));
+    }
+
+    private void export(String path) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long baseline = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(baseline);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        long started = System.nanoTime();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofMinutes(30)).build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        long lines = 0;
+        long bytes = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = response.body()) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        running.set(false);
+        sampler.join();
+        System.out.printf("[bench] export CSV %,d rows (%,d MB) in %.1f s = %,.0f rows/s; heap before %d MB, peak %d MB "
+                + "(same JVM as the service, client included; max heap %d MB)%n", lines - 1, bytes >> 20, seconds,
+                (lines - 1) / seconds, baseline >> 20, peak.get() >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
+    }
+
+    private static void check(HttpResponse<?> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("status " + response.statusCode() + ": " + response.body());
+        }
+    }
+}
