@@ -134,7 +134,8 @@ class RunTrackingTest {
     void progressEventsAreThrottledToOneASecondPerRun() throws Exception {
         UUID id = requestRun();
         tracker.planned(Fixtures.planned(id, 10, 10, 2));
-        java.time.Instant t = java.time.Instant.now().plusSeconds(60);
+        // whole milliseconds: the database keeps microseconds, a nanosecond instant would be rounded
+        java.time.Instant t = java.time.Instant.now().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         clock.set(t);
         tracker.result(Fixtures.result(id, "v1", VolumeAction.CREATED));
         tracker.result(Fixtures.result(id, "v2", VolumeAction.CREATED));

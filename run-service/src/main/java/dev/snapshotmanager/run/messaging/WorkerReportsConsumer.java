@@ -16,18 +16,39 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class WorkerReportsConsumer {
 
+    private static final int ATTEMPTS = 3;
+
     @Inject
     RunTracker tracker;
 
     @Incoming("run-planned")
     @Blocking
     public void planned(ConsumerRecord<String, RunPlannedV1> record) {
-        tracker.planned(Poison.requireValue(record));
+        RunPlannedV1 plan = Poison.requireValue(record);
+        withRetry(() -> tracker.planned(plan));
     }
 
     @Incoming("volume-results")
     @Blocking
     public void result(ConsumerRecord<String, VolumeResultV1> record) {
-        tracker.result(Poison.requireValue(record));
+        VolumeResultV1 result = Poison.requireValue(record);
+        withRetry(() -> tracker.result(result));
+    }
+
+    /**
+     * Retries a failed transaction (e.g. a concurrent update) a few times before the record is dead-lettered; safe
+     * because the processed-event mark rolls back with the effect.
+     */
+    static void withRetry(Runnable action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                action.run();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 }

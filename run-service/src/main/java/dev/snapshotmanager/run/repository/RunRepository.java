@@ -4,7 +4,6 @@ import dev.snapshotmanager.events.RunStatus;
 import dev.snapshotmanager.run.domain.Run;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +19,17 @@ public class RunRepository implements PanacheRepositoryBase<Run, UUID> {
 
     public static final List<RunStatus> ACTIVE = List.of(RunStatus.REQUESTED, RunStatus.PLANNING, RunStatus.RUNNING);
 
-    /** The run, locked for update until the transaction ends. */
+    /**
+     * The run, locked for update until the transaction ends. The row is locked first and only then read, so the
+     * state (and version) is the latest committed one even when another transaction changed it meanwhile.
+     */
     public Optional<Run> lock(UUID id) {
-        return Optional.ofNullable(getEntityManager().find(Run.class, id, LockModeType.PESSIMISTIC_WRITE));
+        List<?> locked = getEntityManager().createNativeQuery("select id from run where id = :id for update")
+                .setParameter("id", id).getResultList();
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(getEntityManager().find(Run.class, id));
     }
 
     /** The active run of a policy, if any (at most one, by a unique index). */
