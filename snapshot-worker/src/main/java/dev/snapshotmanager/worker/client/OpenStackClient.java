@@ -105,7 +105,7 @@ public class OpenStackClient {
     }
 
     /**
-     * Pages through a list with {@code limit} + {@code marker} until a short page. When the marker itself vanished
+     * Pages through a list with {@code limit} + {@code marker} until a short page (or one without new items). When the marker itself vanished
      * between two pages (404, which openstack4j turns into an empty list), paging resumes from the marker before it;
      * items are de-duplicated by id.
      */
@@ -132,8 +132,11 @@ public class OpenStackClient {
                 }
                 return new ArrayList<>(items.values());
             }
+            int before = items.size();
             page.forEach(item -> items.put(id.apply(item), item));
-            if (page.size() < pageSize) {
+            if (page.size() != pageSize || items.size() == before) {
+                // A short page ends the list; so does a page that ignored the limit or brought nothing new
+                // (a service that does not honour the marker would otherwise be asked forever).
                 return new ArrayList<>(items.values());
             }
             markers.add(id.apply(page.get(page.size() - 1)));

@@ -69,6 +69,17 @@ class OpenStackClientTest {
     }
 
     @Test
+    void stopsPagingWhenAServiceIgnoresTheMarker() {
+        // Over 1000 attached servers: the emulator's Nova honours limit (max 1000) but not marker.
+        Clouds.cloud().generatedWithRoles(26, 200).load();
+
+        CloudInventory inventory = client.inventory();
+
+        assertThat(inventory.volumes()).hasSize(5200);
+        assertThat(inventory.serverNames()).hasSize(1000);
+    }
+
+    @Test
     void readsQuotaWithUsage() {
         QuotaUsage quota = client.quotaUsage(P1);
 
