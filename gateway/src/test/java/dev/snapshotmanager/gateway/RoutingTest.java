@@ -98,4 +98,13 @@ class RoutingTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
     }
+
+    @Test
+    void answers502WithAProblemWhenTheServiceDropsTheConnection() {
+        as("viewer").queryParam("fake", "reset").when().get("/api/v1/timeline")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("status", equalTo(502))
+                .body("instance", equalTo("/api/v1/timeline"));
+    }
 }

@@ -2,16 +2,28 @@ package dev.snapshotmanager.gateway;
 
 import static dev.snapshotmanager.gateway.Callers.as;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SecurityHeadersTest {
+
+    @TestHTTPResource("/")
+    URI gateway;
 
     @Test
     void setsSecurityHeadersOnProxiedAnswers() {
@@ -47,11 +59,31 @@ class SecurityHeadersTest {
                 .body("status", equalTo(413));
     }
 
+    @Test
+    void rejectsABodyOfUnknownLengthWith411Problem() throws Exception {
+        for (HttpClient.Version version : HttpClient.Version.values()) {
+            HttpResponse<String> response = bodyOfUnknownLength(HttpClient.newBuilder().version(version).build());
+            assertThat(response.statusCode()).as(version.name()).isEqualTo(411);
+            assertThat(response.body()).contains("\"status\":411");
+        }
+    }
+
+    private HttpResponse<String> bodyOfUnknownLength(HttpClient client) throws Exception {
+        return client.send(
+                HttpRequest.newBuilder(gateway.resolve("/api/v1/policy-sets"))
+                        .header("Authorization", "Bearer " + Callers.token("admin"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static void assertSecurityHeaders(ValidatableResponse response) {
         response.header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
-                .header("X-Request-Id", org.hamcrest.Matchers.notNullValue());
+                .header("X-Request-Id", notNullValue());
     }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 /** Blocking HTTP GETs to the gateway's dependencies, with the configured timeout. */
 @ApplicationScoped
@@ -17,7 +18,10 @@ public class Probe {
     @Inject
     GatewayConfig config;
 
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     /** The status of {@code GET uri}, or -1 when it does not answer in time. */
     public int status(URI uri) {
@@ -34,8 +38,15 @@ public class Probe {
 
     /** The body of {@code GET uri} when it answers 200, otherwise null. */
     public byte[] body(URI uri) {
+        return body(uri, config.upstreamCheckTimeout());
+    }
+
+    /** The body of {@code GET uri} when it answers 200 within {@code timeout}, otherwise null. */
+    public byte[] body(URI uri, Duration timeout) {
         try {
-            HttpResponse<InputStream> response = client.send(request(uri), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client.send(
+                    HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 return response.statusCode() == 200 ? in.readAllBytes() : null;
             }

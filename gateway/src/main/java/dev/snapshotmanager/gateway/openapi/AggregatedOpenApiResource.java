@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/openapi")
 @Tag(name = "openapi")
 public class AggregatedOpenApiResource {
+
+    private static final Duration OWN_DOCUMENT_TIMEOUT = Duration.ofSeconds(30);
 
     @Inject
     GatewayConfig config;
@@ -51,7 +54,8 @@ public class AggregatedOpenApiResource {
         String discovery = authServerUrl.map(u -> u.replaceAll("/+$", ""))
                 .orElse("/realms/snapshots") + "/.well-known/openid-configuration";
         OpenApiMerger merger = new OpenApiMerger("Snapshot Manager API", version, discovery);
-        JsonNode own = read(uri.getBaseUri().resolve("/q/openapi?format=json"));
+        // The gateway's own document: generated on its first request, which can take a while on a busy machine.
+        JsonNode own = parse(probe.body(uri.getBaseUri().resolve("/q/openapi?format=json"), OWN_DOCUMENT_TIMEOUT));
         if (own != null) {
             merger.add(null, own);
         }
@@ -68,7 +72,10 @@ public class AggregatedOpenApiResource {
     }
 
     private JsonNode read(URI uri) {
-        byte[] body = probe.body(uri);
+        return parse(probe.body(uri));
+    }
+
+    private static JsonNode parse(byte[] body) {
         try {
             return body == null ? null : EventJson.mapper().readTree(body);
         } catch (IOException e) {

@@ -4,6 +4,8 @@ import dev.snapshotmanager.gateway.config.GatewayConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +13,7 @@ import jakarta.inject.Inject;
 
 /**
  * Runs first on every request, before authentication: assigns the request id (kept if the caller sent a sane
- * one; echoed in the response and sent upstream), rejects bodies over the size limit with 413, and sets the
+ * one; echoed in the response and sent upstream), rejects bodies over the size limit with 413 (and bodies of unknown length, chunked, with 411), and sets the
  * security headers on every response (CSP, no-sniff, frame deny, no referrer; HSTS on TLS). No CORS headers are
  * ever set: the UI is served from the same origin.
  */
@@ -54,7 +56,26 @@ public class HttpFilters {
                     "Request bodies are limited to " + config.maxRequestBodyBytes() + " bytes.");
             return;
         }
+        if (length == null && hasBodyOfUnknownLength(rc)) {
+            Problems.send(rc, 411, "Length Required",
+                    "Request bodies need a Content-Length (at most " + config.maxRequestBodyBytes() + " bytes).");
+            return;
+        }
         rc.next();
+    }
+
+    /**
+     * HTTP/1.1 chunked, or HTTP/2 (h2c included) POST/PUT/PATCH without a content-length (a GET is never refused:
+     * an h2c upgrade request is still open when it arrives here).
+     */
+    private static boolean hasBodyOfUnknownLength(RoutingContext rc) {
+        String encoding = rc.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+        if (encoding != null && encoding.toLowerCase().contains("chunked")) {
+            return true;
+        }
+        HttpMethod method = rc.request().method();
+        return rc.request().version() == HttpVersion.HTTP_2
+                && (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH);
     }
 
     private boolean tooLarge(String length) {

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.File;
 import java.net.URI;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,15 +59,7 @@ class BrowserLoginTest {
     void logsInThroughKeycloaksLoginPageAndCallsTheApiWithTheSession() {
         // Loopback IP, so that Keycloak accepts the gateway's random port in the redirect URI (RFC 8252).
         String base = "http://127.0.0.1:" + gateway.getPort();
-        browser.get(base + "/login");
-
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser.getCurrentUrl()).startsWith(keycloakUrl() + "/realms/snapshots/");
-        browser.findElement(By.id("username")).sendKeys("tenant-viewer");
-        browser.findElement(By.id("password")).sendKeys("demo-tenant-viewer");
-        browser.findElement(By.id("kc-login")).click();
-
-        wait.until(ExpectedConditions.urlToBe(base + "/"));
+        logIn(base, "tenant-viewer", "demo-tenant-viewer");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Snapshot Manager");
 
         browser.get(base + "/api/v1/me");
@@ -77,11 +70,35 @@ class BrowserLoginTest {
     }
 
     @Test
+    void logsOutAtKeycloakAndLosesTheSession() {
+        String base = "http://127.0.0.1:" + gateway.getPort();
+        logIn(base, "operator", "demo-operator");
+        browser.get(base + "/api/v1/me");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("\"name\":\"operator\"");
+
+        browser.get(base + "/logout");
+        // Keycloak sends the browser back to the gateway's post-logout page (with its state parameter).
+        wait.until(ExpectedConditions.urlMatches("^" + Pattern.quote(base) + "/(\\?.*)?$"));
+        browser.get(base + "/api/v1/me");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("\"status\":401");
+    }
+
+    @Test
     void sendsABrowserWithoutSessionToKeycloakButAnswersItsApiCallsWith401() {
         String base = "http://127.0.0.1:" + gateway.getPort();
         browser.get(base + "/api/v1/me");
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/api/v1/me");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("\"status\":401");
+    }
+
+    private void logIn(String base, String user, String password) {
+        browser.get(base + "/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(keycloakUrl() + "/realms/snapshots/");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.urlToBe(base + "/"));
     }
 
     private static String keycloakUrl() {

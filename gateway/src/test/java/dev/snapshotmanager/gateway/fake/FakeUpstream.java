@@ -49,6 +49,8 @@ final class FakeUpstream {
         } else if (fake.equals("problem")) {
             request.response().setStatusCode(409).putHeader("Content-Type", "application/problem+json")
                     .end(problem(path));
+        } else if (fake.equals("reset")) {
+            request.connection().close();
         } else if (fake.equals("sse")) {
             sse(request);
         } else if (fake.equals("stream")) {

@@ -63,6 +63,21 @@ public final class TestKeycloak {
 
     private static String start() {
         try {
+            return startOnce();
+        } catch (KeycloakExited e) {
+            // A database left behind by a killed run can keep Keycloak from starting: start over once without it.
+            System.out.println("[TestKeycloak] " + e.getMessage() + "; retrying with a new database");
+            try {
+                KeycloakDistribution.deleteTree(KeycloakDistribution.prepare(VERSION).resolve("data/h2"));
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            return startOnce();
+        }
+    }
+
+    private static String startOnce() {
+        try {
             Path home = KeycloakDistribution.prepare(VERSION);
             Path realm = realmFile();
             Path data = home.resolve("data");
@@ -103,7 +118,7 @@ public final class TestKeycloak {
         URI discovery = URI.create(url + "/realms/" + REALM + "/.well-known/openid-configuration");
         while (Instant.now().isBefore(deadline)) {
             if (process != null && !process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see its log");
+                throw new KeycloakExited("Keycloak exited with " + process.exitValue() + "; see its log");
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(discovery)
@@ -169,6 +184,13 @@ public final class TestKeycloak {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keycloak's process ended before the realm was ready. */
+    private static final class KeycloakExited extends IllegalStateException {
+        KeycloakExited(String message) {
+            super(message);
         }
     }
 }
