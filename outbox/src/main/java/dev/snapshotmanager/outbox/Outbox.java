@@ -14,6 +14,10 @@ import javax.sql.DataSource;
 /**
  * Writes an event into the outbox table in the caller's transaction, so that the state change and its event
  * commit together or not at all. {@link OutboxRelay} publishes it afterwards (at least once).
+ *
+ * <p>The tables ({@code outbox_event}, {@code processed_event}) are created by {@code db/outbox} in the service's
+ * own schema and addressed unqualified, so the service's connections must use that schema:
+ * {@code quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema=<schema>}.
  */
 @ApplicationScoped
 public class Outbox {

@@ -187,8 +187,8 @@ final class Launcher {
         }
         System.out.printf("%nSnapshot Manager is up: %d components ready in %.1f s, total RSS %s%n%n",
                 started.size(), elapsed(), ProcStats.format(rss));
-        System.out.println("  Web UI and API   http://localhost:" + ServiceSpec.GATEWAY.port()
-                + "   (OpenAPI: /q/openapi, health: /q/health)");
+        System.out.println("  API              http://localhost:" + ServiceSpec.GATEWAY.port()
+                + "   (OpenAPI: /openapi, health: /q/health)");
         System.out.println("  Demo users       superadmin/demo-superadmin, admin/demo-admin, operator/demo-operator,");
         System.out.println("                   viewer/demo-viewer, tenant-operator/demo-tenant-operator (acme-web, acme-data)");
         System.out.println("  Keycloak admin   " + settings.keycloakUrl() + "/admin   (admin/admin)");
