@@ -1,53 +1,18 @@
 package dev.snapshotmanager.audit;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.is;
-
+import dev.snapshotmanager.testsupport.OperationsContract;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class OperationsTest {
+class OperationsTest extends OperationsContract {
 
-    @Test
-    void isReadyOnItsRealDependencies() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.status", everyItem(is("UP")))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    @Override
+    protected String applicationName() {
+        return "audit-service";
     }
 
-    @Test
-    void isLive() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
-    void publishesItsOpenApiDocument() {
-        given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200)
-                .body("openapi", containsString("3."))
-                .body("info.title", containsString("audit-service"));
-    }
-
-    @Test
-    void exportsPrometheusMetrics() {
-        given().when().get("/q/metrics")
-                .then().statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
-    }
-
-    @Test
-    void answersUnknownPathsWithAProblemBody() {
-        given().when().get("/api/v1/no-such-thing")
-                .then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("status", equalTo(404))
-                .body("title", equalTo("Not Found"));
+    @Override
+    protected String[] requiredReadinessChecks() {
+        return new String[] {"Database connections health check", "Kafka connection health check"};
     }
 }
