@@ -52,7 +52,10 @@ public final class ServerRoutes {
                         + call.query("limit") + ". '" + call.query("limit") + "' does not match '^[0-9]*$'");
             }
         }
-        List<Map<String, Object>> servers = state.compute().servers(projectId, limit).stream()
+        String marker = call.query("marker");
+        List<Map<String, Object>> servers = state.compute().servers(projectId, limit, marker)
+                .orElseThrow(() -> ApiException.badRequest("marker [" + marker + "] not found"))
+                .stream()
                 .map(s -> detail ? detail(call, s) : Json.obj("id", s.id(), "links", links(call, s), "name", s.name()))
                 .toList();
         return Reply.ok(Json.obj("servers", servers));

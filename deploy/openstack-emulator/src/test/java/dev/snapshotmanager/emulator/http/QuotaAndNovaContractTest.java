@@ -3,6 +3,7 @@ package dev.snapshotmanager.emulator.http;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -58,6 +59,21 @@ class QuotaAndNovaContractTest extends RawHttpTestBase {
         as("alt-demo", "alt-demo").get("/compute/v2.1/servers/" + WEB_SERVER).then().statusCode(404)
                 .body(equalTo("{\"itemNotFound\":{\"code\":404,\"message\":\"Instance " + WEB_SERVER
                         + " could not be found.\"}}"));
+    }
+
+    @Test
+    void pagesServersWithLimitAndMarkerNewestFirst() {
+        long webCreated = emulator.state().compute().server(WEB_SERVER).orElseThrow().createdAt();
+        for (int i = 1; i <= 3; i++) {
+            emulator.state().compute().put(new dev.snapshotmanager.emulator.model.Server("srv-page-" + i, DEMO_PROJECT,
+                    "u", "page-" + i, "ACTIVE", webCreated + i, webCreated + i, Map.of(), "1", ""));
+        }
+        demo().get("/compute/v2.1/servers/detail?limit=2").then().statusCode(200)
+                .body("servers.id", equalTo(List.of("srv-page-3", "srv-page-2")));
+        demo().get("/compute/v2.1/servers/detail?limit=2&marker=srv-page-2").then().statusCode(200)
+                .body("servers.id", equalTo(List.of("srv-page-1", WEB_SERVER)));
+        demo().get("/compute/v2.1/servers/detail?marker=no-such-server").then().statusCode(400)
+                .body("badRequest.message", equalTo("marker [no-such-server] not found"));
     }
 
     @Test
