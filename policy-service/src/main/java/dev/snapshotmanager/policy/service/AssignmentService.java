@@ -13,7 +13,6 @@ import dev.snapshotmanager.policy.repository.AssignmentRepository;
 import dev.snapshotmanager.policy.repository.PolicySetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ public class AssignmentService {
     public Assignment update(String volumeId, Long expectedVersion, AssignmentRequest r) {
         Assignment a = get(volumeId);
         access.requireTenant(a.volume.projectId);
-        PolicySetService.requireVersion(a.version, expectedVersion);
+        Versions.requireVersion(a.version, expectedVersion);
         if (r.volumeId() != null && !r.volumeId().equals(volumeId)) {
             throw ProblemException.unprocessable("The volume of an assignment cannot change",
                     new Violations().add("volumeId", "cannot change").list());
@@ -77,11 +76,7 @@ public class AssignmentService {
         v.throwIfAny("The assignment change is not valid");
         access.requireTenant(merged.projectId());
         apply(a, merged, r.source() == null ? a.source : r.source());
-        try {
-            assignments.flush();
-        } catch (OptimisticLockException e) {
-            throw ProblemException.preconditionFailed("Assignment of " + volumeId + " was changed concurrently");
-        }
+        Versions.flushOrPreconditionFailed(assignments, "Assignment of " + volumeId);
         return a;
     }
 
@@ -89,7 +84,7 @@ public class AssignmentService {
     public void delete(String volumeId, Long expectedVersion) {
         Assignment a = get(volumeId);
         access.requireTenant(a.volume.projectId);
-        PolicySetService.requireVersion(a.version, expectedVersion);
+        Versions.requireVersion(a.version, expectedVersion);
         assignments.delete(a);
     }
 

@@ -7,7 +7,6 @@ import dev.snapshotmanager.policy.domain.Violations;
 import dev.snapshotmanager.policy.repository.ExclusionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -65,7 +64,7 @@ public class ExclusionService {
     public Exclusion update(String volumeId, Long expectedVersion, ExclusionRequest r) {
         Exclusion e = get(volumeId);
         access.requireTenant(e.volume.projectId);
-        PolicySetService.requireVersion(e.version, expectedVersion);
+        Versions.requireVersion(e.version, expectedVersion);
         Violations v = new Violations();
         if (r.volumeId() != null && !r.volumeId().equals(volumeId)) {
             v.add("volumeId", "cannot change");
@@ -76,11 +75,7 @@ public class ExclusionService {
         reason(v, r.reason(), false);
         v.throwIfAny("The exclusion change is not valid");
         apply(e, r);
-        try {
-            exclusions.flush();
-        } catch (OptimisticLockException ex) {
-            throw ProblemException.preconditionFailed("Exclusion of " + volumeId + " was changed concurrently");
-        }
+        Versions.flushOrPreconditionFailed(exclusions, "Exclusion of " + volumeId);
         return e;
     }
 
@@ -88,7 +83,7 @@ public class ExclusionService {
     public void delete(String volumeId, Long expectedVersion) {
         Exclusion e = get(volumeId);
         access.requireTenant(e.volume.projectId);
-        PolicySetService.requireVersion(e.version, expectedVersion);
+        Versions.requireVersion(e.version, expectedVersion);
         exclusions.delete(e);
     }
 

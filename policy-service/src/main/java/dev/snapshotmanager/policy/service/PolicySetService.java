@@ -12,7 +12,6 @@ import dev.snapshotmanager.policy.repository.PolicySetRepository;
 import dev.snapshotmanager.policy.repository.RuleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -86,7 +85,7 @@ public class PolicySetService {
     public PolicySet update(UUID id, Long expectedVersion, PolicySetRequest r) {
         PolicySet set = get(id);
         access.requireScope(set.tenantId);
-        requireVersion(set.version, expectedVersion);
+        Versions.requireVersion(set.version, expectedVersion);
         PolicySetValidator.validatePatch(set, r);
         if (r.name() != null && !r.name().equals(set.name)) {
             requireUniqueName(set.scope, set.tenantId, r.name(), set.id);
@@ -109,11 +108,7 @@ public class PolicySetService {
         }
         set.updatedAt = now();
         set.updatedBy = access.actor();
-        try {
-            sets.flush();
-        } catch (OptimisticLockException e) {
-            throw ProblemException.preconditionFailed("Policy set " + id + " was changed concurrently; reload it");
-        }
+        Versions.flushOrPreconditionFailed(sets, "Policy set " + id);
         events.changed(set);
         return set;
     }
@@ -125,7 +120,7 @@ public class PolicySetService {
     public void delete(UUID id, Long expectedVersion, boolean force) {
         PolicySet set = get(id);
         access.requireScope(set.tenantId);
-        requireVersion(set.version, expectedVersion);
+        Versions.requireVersion(set.version, expectedVersion);
         long assigned = assignments.countBySet(id);
         long ruled = rules.countBySet(id);
         if ((assigned > 0 || ruled > 0) && !force) {
@@ -146,13 +141,6 @@ public class PolicySetService {
             throw ProblemException.conflict("A policy set named " + name + " already exists in this scope ("
                     + existing.id + ")", existing.id);
         });
-    }
-
-    static void requireVersion(long actual, Long expected) {
-        if (expected != null && expected != actual) {
-            throw ProblemException.preconditionFailed("Version " + expected + " is stale; the current version is "
-                    + actual).with("currentVersion", actual);
-        }
     }
 
     /** Updates policies in place by name (keeps ids, avoids unique-name clashes), removes the missing, adds new. */

@@ -14,7 +14,6 @@ import dev.snapshotmanager.policy.repository.PolicySetRepository;
 import dev.snapshotmanager.policy.repository.RuleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
@@ -73,7 +72,7 @@ public class RuleService {
     public AssignmentRule update(UUID id, Long expectedVersion, RuleRequest r) {
         AssignmentRule rule = get(id);
         access.requireScope(rule.tenantId);
-        PolicySetService.requireVersion(rule.version, expectedVersion);
+        Versions.requireVersion(rule.version, expectedVersion);
         Violations v = new Violations();
         if (r.name() != null) {
             v.name("name", r.name());
@@ -91,11 +90,7 @@ public class RuleService {
             rule.name = merged.name();
         }
         apply(rule, merged);
-        try {
-            rules.flush();
-        } catch (OptimisticLockException e) {
-            throw ProblemException.preconditionFailed("Rule " + id + " was changed concurrently");
-        }
+        Versions.flushOrPreconditionFailed(rules, "Rule " + id);
         return rule;
     }
 
@@ -103,7 +98,7 @@ public class RuleService {
     public void delete(UUID id, Long expectedVersion) {
         AssignmentRule rule = get(id);
         access.requireScope(rule.tenantId);
-        PolicySetService.requireVersion(rule.version, expectedVersion);
+        Versions.requireVersion(rule.version, expectedVersion);
         rules.delete(rule);
     }
 
