@@ -1,5 +1,7 @@
 package dev.snapshotmanager.audit.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.snapshotmanager.audit.repository.RecordColumns;
 import dev.snapshotmanager.events.CloudEventAttributes;
 import dev.snapshotmanager.events.CloudEventHeaders;
@@ -72,11 +74,13 @@ class IngestBenchmarkTest {
             Thread.sleep(250);
         }
         double brokerSeconds = seconds(started);
+        assertThat(count("snapshot_record")).as("every event stored exactly once").isEqualTo(events);
 
         truncate();
         long copyStart = System.nanoTime();
         copy(events);
         double copySeconds = seconds(copyStart);
+        assertThat(count("snapshot_record")).as("the raw COPY wrote the same rows").isEqualTo(events);
 
         System.out.printf("%n[bench] ingest %,d events: published in %.1f s (%,.0f/s); stored via broker in %.1f s = %,.0f "
                 + "records/s; raw COPY of the same rows (record_key + snapshot_record) %.1f s = %,.0f rows/s; ratio %.0f%%%n",
