@@ -15,6 +15,8 @@ public enum EventType {
             p -> ((RunRequestedV1) p).runId()),
     RUN_PLANNED("snapshot.run.planned.v1", Topics.RUN_PLANNED, RunPlannedV1.class, "run-planned.v1",
             p -> ((RunPlannedV1) p).runId()),
+    RUN_HEARTBEAT("snapshot.run.heartbeat.v1", Topics.RUN_HEARTBEATS, RunHeartbeatV1.class, "run-heartbeat.v1",
+            p -> ((RunHeartbeatV1) p).runId()),
     VOLUME_TASK("snapshot.volume.task.v1", Topics.VOLUME_TASKS, VolumeTaskV1.class, "volume-task.v1",
             p -> ((VolumeTaskV1) p).projectId()),
     VOLUME_RESULT("snapshot.volume.result.v1", Topics.VOLUME_RESULTS, VolumeResultV1.class, "volume-result.v1",

@@ -35,6 +35,8 @@ public final class ReasonCodes {
     public static final String RETENTION_ERROR_CLEANUP = "RETENTION_ERROR_CLEANUP";
     /** FAILED (run or volume): the worker stopped sending heartbeats. */
     public static final String WORKER_LOST = "WORKER_LOST";
+    /** FAILED (run): planning failed for good, reported by a {@link RunHeartbeatV1} in phase PLANNING_FAILED. */
+    public static final String PLANNING_FAILED = "PLANNING_FAILED";
 
     private ReasonCodes() {
     }

@@ -14,6 +14,8 @@ public final class Topics {
     public static final String VOLUME_TASKS = "snapshot.volume-tasks.v1";
     /** Key: runId. snapshot-worker -> run-service. */
     public static final String RUN_PLANNED = "snapshot.run-planned.v1";
+    /** Key: runId. snapshot-worker -> run-service (liveness of long steps, planning failures). Short retention. */
+    public static final String RUN_HEARTBEATS = "snapshot.run-heartbeats.v1";
     /** Key: volumeId. snapshot-worker -> audit-service, run-service. */
     public static final String VOLUME_RESULTS = "snapshot.volume-results.v1";
     /** Key: runId. run-service -> monitoring, gateway. */

@@ -113,11 +113,17 @@ public final class EventFixtures {
                 Instant.parse("2024-11-02T09:41:27Z"), Instant.parse("2025-03-01T01:55:03.640Z"));
     }
 
+    public static RunHeartbeatV1 runHeartbeat() {
+        return new RunHeartbeatV1(RUN_ID, "snapshot-worker-7d9f-2", WorkerPhase.PLANNING_FAILED, 0,
+                "policy-service unreachable after 5 attempts", Instant.parse("2025-03-01T02:00:04.100Z"));
+    }
+
     /** The fully populated payload of an event type. */
     public static Object payload(EventType type) {
         return switch (type) {
             case RUN_REQUESTED -> runRequested();
             case RUN_PLANNED -> runPlanned();
+            case RUN_HEARTBEAT -> runHeartbeat();
             case VOLUME_TASK -> volumeTask();
             case VOLUME_RESULT -> volumeResult();
             case RUN_LIFECYCLE -> runLifecycle();
@@ -130,6 +136,7 @@ public final class EventFixtures {
     public static List<Record> allRecords() {
         return List.of(policyRef(), tenantRef(), serverRef(), volumeRef(), snapshotRef(), retention(), runScope(),
                 runCounters(), taskVolume(), policyState(), policySetState(), runRequested(), runPlanned(),
+                runHeartbeat(),
                 volumeTask(), volumeResult(), runLifecycle(), policyChanged(), volumeInventory());
     }
 }

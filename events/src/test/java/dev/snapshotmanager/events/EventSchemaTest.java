@@ -71,6 +71,8 @@ class EventSchemaTest {
                 change(EventType.RUN_REQUESTED, "dryRun as a string", j -> j.put("dryRun", "yes")),
                 change(EventType.RUN_PLANNED, "time not RFC 3339", j -> j.put("plannedAt", "2025-03-01 02:00")),
                 change(EventType.RUN_PLANNED, "negative count", j -> j.put("skipped", -1)),
+                change(EventType.RUN_HEARTBEAT, "unknown phase", j -> j.put("phase", "NAPPING")),
+                change(EventType.RUN_HEARTBEAT, "blank worker id", j -> j.put("workerId", "")),
                 change(EventType.VOLUME_TASK, "no volumes", j -> j.putArray("volumes")),
                 change(EventType.VOLUME_TASK, "volume without id",
                         j -> ((ObjectNode) j.at("/volumes/0/volume")).remove("id")),

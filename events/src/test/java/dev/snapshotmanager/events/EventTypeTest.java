@@ -48,7 +48,7 @@ class EventTypeTest {
         assertThat(EventType.RUN_REQUESTED.payloadClass()).isEqualTo(RunRequestedV1.class);
         assertThat(EventType.RUN_REQUESTED.schemaResource()).isEqualTo("schemas/run-requested.v1.schema.json");
         assertThat(Arrays.stream(EventType.values()).map(EventType::type)).containsExactly(
-                "snapshot.run.requested.v1", "snapshot.run.planned.v1", "snapshot.volume.task.v1",
+                "snapshot.run.requested.v1", "snapshot.run.planned.v1", "snapshot.run.heartbeat.v1", "snapshot.volume.task.v1",
                 "snapshot.volume.result.v1", "snapshot.run.lifecycle.v1", "snapshot.policy.changed.v1",
                 "snapshot.volume.inventory.v1");
     }

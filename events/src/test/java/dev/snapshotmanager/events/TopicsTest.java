@@ -13,6 +13,7 @@ class TopicsTest {
                 "snapshot.run-requested.v1",
                 "snapshot.volume-tasks.v1",
                 "snapshot.run-planned.v1",
+                "snapshot.run-heartbeats.v1",
                 "snapshot.volume-results.v1",
                 "snapshot.run-lifecycle.v1",
                 "snapshot.policy-changed.v1",

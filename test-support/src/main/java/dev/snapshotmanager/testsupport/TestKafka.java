@@ -118,7 +118,7 @@ public final class TestKafka {
      */
     public void createContractTopics() {
         for (String topic : List.of(Topics.RUN_REQUESTED, Topics.VOLUME_TASKS, Topics.RUN_PLANNED,
-                Topics.VOLUME_RESULTS, Topics.RUN_LIFECYCLE)) {
+                Topics.RUN_HEARTBEATS, Topics.VOLUME_RESULTS, Topics.RUN_LIFECYCLE)) {
             createTopic(topic, 3, false);
             createTopic(Topics.deadLetter(topic), 1, false);
         }

@@ -27,6 +27,7 @@ public final class TopicPlan {
         }
     }
 
+    private static final Duration DAY = Duration.ofDays(1);
     private static final Duration WEEK = Duration.ofDays(7);
     private static final Duration MONTH = Duration.ofDays(30);
 
@@ -39,6 +40,7 @@ public final class TopicPlan {
                 new TopicSpec(Topics.RUN_REQUESTED, 3, false, WEEK),
                 new TopicSpec(Topics.VOLUME_TASKS, 12, false, WEEK),
                 new TopicSpec(Topics.RUN_PLANNED, 3, false, WEEK),
+                new TopicSpec(Topics.RUN_HEARTBEATS, 3, false, DAY),
                 new TopicSpec(Topics.VOLUME_RESULTS, 6, false, WEEK),
                 new TopicSpec(Topics.RUN_LIFECYCLE, 3, false, MONTH),
                 new TopicSpec(Topics.POLICY_CHANGED, 1, true, null),
