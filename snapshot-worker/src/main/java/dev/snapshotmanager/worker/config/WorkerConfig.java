@@ -51,6 +51,25 @@ public interface WorkerConfig {
     @WithDefault("1000")
     int resolutionChunkSize();
 
+    /** Retries of a failed resolution call (5xx, connection errors) before planning fails for good. */
+    @WithDefault("3")
+    int resolutionMaxRetries();
+
+    /** Delay before the first retry of a resolution call; doubled each time (plus jitter). */
+    @WithDefault("500ms")
+    Duration resolutionRetryDelay();
+
+    /** Projects whose quota is checked at the same time while planning (each call still passes the rate limit). */
+    @WithDefault("8")
+    int quotaCheckConcurrency();
+
+    /** This instance's name in heartbeats; absent: the {@code HOSTNAME} environment variable (pod name), else the host name. */
+    Optional<String> workerId();
+
+    /** How often this instance reports each run it is planning or has volume tasks of in flight. */
+    @WithDefault("10s")
+    Duration heartbeatInterval();
+
     /** Inventory sync. */
     Inventory inventory();
 

@@ -3,6 +3,7 @@ package dev.snapshotmanager.worker.messaging;
 import dev.snapshotmanager.events.CloudEventAttributes;
 import dev.snapshotmanager.events.CloudEventHeaders;
 import dev.snapshotmanager.events.EventType;
+import dev.snapshotmanager.events.RunHeartbeatV1;
 import dev.snapshotmanager.events.RunPlannedV1;
 import dev.snapshotmanager.events.VolumeInventoryV1;
 import dev.snapshotmanager.events.VolumeResultV1;
@@ -50,6 +51,10 @@ public class EventPublisher {
     @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     Emitter<VolumeInventoryV1> inventory;
 
+    @Inject
+    @Channel("run-heartbeats-out")
+    Emitter<RunHeartbeatV1> heartbeats;
+
     /** A volume result; its CloudEvents id is its deterministic {@code eventId}. */
     public CompletableFuture<Void> result(VolumeResultV1 result) {
         return send(results, EventType.VOLUME_RESULT, result.eventId(), result.volume().id(), result,
@@ -67,6 +72,12 @@ public class EventPublisher {
     public CompletableFuture<Void> planned(RunPlannedV1 event) {
         return send(planned, EventType.RUN_PLANNED, UUID.randomUUID().toString(), event.runId().toString(), event,
                 event.plannedAt());
+    }
+
+    /** A heartbeat (or the planning failure) of a run, keyed by run id. */
+    public CompletableFuture<Void> heartbeat(RunHeartbeatV1 heartbeat) {
+        return send(heartbeats, EventType.RUN_HEARTBEAT, UUID.randomUUID().toString(),
+                EventType.RUN_HEARTBEAT.keyOf(heartbeat), heartbeat, heartbeat.sentAt());
     }
 
     public CompletableFuture<Void> inventory(VolumeInventoryV1 volume) {

@@ -1,23 +1,32 @@
 package dev.snapshotmanager.worker.messaging;
 
 import dev.snapshotmanager.events.RunRequestedV1;
+import dev.snapshotmanager.worker.service.PlanningFailures;
+import dev.snapshotmanager.worker.service.RunHeartbeats;
 import dev.snapshotmanager.worker.service.RunPlanner;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
- * Plans requested runs, one at a time per instance. The request is acknowledged after its tasks, the
- * {@code RunPlannedV1} and the immediate results are acknowledged by the broker; a planning failure sends the
- * request to the dead-letter topic (run-service fails the run for lack of progress).
+ * Plans requested runs, one at a time per instance, reporting the run in heartbeats while it plans. The request is
+ * acknowledged after its tasks, the {@code RunPlannedV1} and the immediate results are acknowledged by the broker.
+ * When planning fails for good (policy-service or OpenStack still failing after the retries, or a defect), a
+ * PLANNING_FAILED heartbeat tells run-service why, and the request is acknowledged: it is answered. Only when that
+ * report cannot be published either does the request go to the dead-letter topic.
  */
 @ApplicationScoped
 public class RunRequestConsumer {
 
-    private final RunPlanner planner;
+    private static final Logger LOG = Logger.getLogger(RunRequestConsumer.class);
 
-    public RunRequestConsumer(RunPlanner planner) {
+    private final RunPlanner planner;
+    private final RunHeartbeats heartbeats;
+
+    public RunRequestConsumer(RunPlanner planner, RunHeartbeats heartbeats) {
         this.planner = planner;
+        this.heartbeats = heartbeats;
     }
 
     @Incoming("run-requests")
@@ -26,6 +35,19 @@ public class RunRequestConsumer {
         if (request == null) {
             throw new IllegalArgumentException("unreadable run request");
         }
-        planner.plan(request);
+        RuntimeException failure = null;
+        heartbeats.planningStarted(request.runId());
+        try {
+            planner.plan(request);
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            heartbeats.planningEnded(request.runId());
+        }
+        if (failure != null) {
+            String error = PlanningFailures.describe(failure);
+            LOG.errorf(failure, "Planning run %s failed: %s", request.runId(), error);
+            heartbeats.planningFailed(request.runId(), error).join();
+        }
     }
 }

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * Executes a volume task: its volumes run on this instance's bounded pool ({@code snapshot.worker.concurrency}), at
  * most {@code per-project-concurrency} of one project at a time; each volume's results are published as soon as it
  * is done. {@link #execute} returns only when every result of the task is acknowledged by the broker, so the task's
- * offset is never committed before its results are safe.
+ * offset is never committed before its results are safe. While a task runs, {@link RunHeartbeats} reports its run.
  */
 @ApplicationScoped
 public class TaskExecution {
@@ -34,15 +34,17 @@ public class TaskExecution {
     private final EventPublisher publisher;
     private final WorkerConfig config;
     private final WorkerMetrics metrics;
+    private final RunHeartbeats heartbeats;
     private final ExecutorService pool;
     private final Map<String, Semaphore> perProject = new ConcurrentHashMap<>();
 
     public TaskExecution(VolumeExecution volumes, EventPublisher publisher, WorkerConfig config,
-                         WorkerMetrics metrics) {
+                         WorkerMetrics metrics, RunHeartbeats heartbeats) {
         this.volumes = volumes;
         this.publisher = publisher;
         this.config = config;
         this.metrics = metrics;
+        this.heartbeats = heartbeats;
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), r -> {
             Thread t = new Thread(r, "volume-worker-" + threads.incrementAndGet());
@@ -53,6 +55,7 @@ public class TaskExecution {
 
     public void execute(VolumeTaskV1 task) {
         metrics.tasksInFlight().incrementAndGet();
+        heartbeats.taskStarted(task.runId());
         try {
             Semaphore permits = perProject.computeIfAbsent(task.projectId(),
                     p -> new Semaphore(Math.max(1, config.perProjectConcurrency())));
@@ -71,6 +74,7 @@ public class TaskExecution {
             LOG.infof("Task %s of run %s done: %d volume(s) of project %s", task.taskId(), task.runId(),
                     task.volumes().size(), task.projectId());
         } finally {
+            heartbeats.taskEnded(task.runId());
             metrics.tasksInFlight().decrementAndGet();
         }
     }

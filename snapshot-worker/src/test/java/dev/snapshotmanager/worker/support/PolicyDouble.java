@@ -44,6 +44,14 @@ public final class PolicyDouble {
         send("PUT", "/_double/decisions", TestCloud.write(decisions));
     }
 
+    /**
+     * Every resolution request fails from now on, until decisions are installed again: answered with {@code status},
+     * or with the connection dropped when it is 0.
+     */
+    public static void failWith(int status) {
+        send("PUT", "/_double/failure", "{\"status\":" + status + "}");
+    }
+
     /** {@code requests} and {@code unauthorized} counts of resolution calls so far. */
     public static JsonNode stats() {
         return TestCloud.read(send("GET", "/_double/stats", null));

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A test double of policy-service's resolution API (another service of ours) and of the Keycloak token endpoint
  * the worker's OIDC client uses. Decisions are set by tests over HTTP ({@link PolicyDouble}); a resolution request
- * without the issued bearer token is answered 401.
+ * without the issued bearer token is answered 401. {@link PolicyDouble#failWith} makes it fail every request until
+ * the next decisions are installed.
  */
 public class PolicyDoubleResource implements QuarkusTestResourceLifecycleManager {
 
@@ -26,6 +27,8 @@ public class PolicyDoubleResource implements QuarkusTestResourceLifecycleManager
     private final Map<String, JsonObject> decisions = new ConcurrentHashMap<>();
     private volatile int requests;
     private volatile int unauthorized;
+    /** Answer to every resolution request instead of the decisions: an HTTP status, 0 = drop the connection. */
+    private volatile Integer failure;
 
     @Override
     public Map<String, String> start() {
@@ -37,6 +40,15 @@ public class PolicyDoubleResource implements QuarkusTestResourceLifecycleManager
                         .encode()));
         router.post("/api/v1/resolutions").handler(c -> {
             requests++;
+            Integer failing = failure;
+            if (failing != null) {
+                if (failing == 0) {
+                    c.request().connection().close();
+                } else {
+                    c.response().setStatusCode(failing).end();
+                }
+                return;
+            }
             if (!("Bearer " + TOKEN).equals(c.request().getHeader("Authorization"))) {
                 unauthorized++;
                 c.response().setStatusCode(401).end();
@@ -53,7 +65,12 @@ public class PolicyDoubleResource implements QuarkusTestResourceLifecycleManager
         });
         router.put("/_double/decisions").handler(c -> {
             decisions.clear();
+            failure = null;
             c.body().asJsonArray().forEach(d -> decisions.put(((JsonObject) d).getString("volumeId"), (JsonObject) d));
+            c.response().setStatusCode(204).end();
+        });
+        router.put("/_double/failure").handler(c -> {
+            failure = c.body().asJsonObject().getInteger("status");
             c.response().setStatusCode(204).end();
         });
         router.get("/_double/stats").handler(c -> c.response().putHeader("Content-Type", "application/json")
