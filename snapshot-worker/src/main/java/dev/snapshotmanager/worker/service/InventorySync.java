@@ -5,8 +5,11 @@ import dev.snapshotmanager.worker.client.CloudInventory;
 import dev.snapshotmanager.worker.client.CloudVolume;
 import dev.snapshotmanager.worker.client.OpenStackClient;
 import dev.snapshotmanager.worker.config.WorkerConfig;
+import dev.snapshotmanager.worker.messaging.EventPublisher;
+import dev.snapshotmanager.worker.messaging.InventoryTopicView;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,12 +23,15 @@ import org.jboss.logging.Logger;
 /**
  * Publishes the volume inventory to the compacted {@code snapshot.volume-inventory.v1} topic: periodically, at every
  * plan, and in full on demand. Only volumes that changed since this instance last published them are sent; a volume
- * that disappeared gets a tombstone. (After a restart the first sync is a full one.)
+ * that disappeared gets a tombstone. A full sync ({@link #reconcile}: the first periodic one after a start, and every
+ * resync on demand) publishes every volume and also compares the topic's current view with Cinder, so that volumes
+ * deleted while no worker was watching get their tombstone too.
  */
 @ApplicationScoped
 public class InventorySync {
 
     private static final Logger LOG = Logger.getLogger(InventorySync.class);
+    private static final Duration TOPIC_READ_TIMEOUT = Duration.ofMinutes(2);
 
     /** What one sync published. */
     public record Published(int volumes, int changed, int tombstones) {
@@ -33,34 +39,61 @@ public class InventorySync {
 
     private final OpenStackClient cloud;
     private final WorkerConfig config;
-    private final dev.snapshotmanager.worker.messaging.EventPublisher publisher;
+    private final EventPublisher publisher;
+    private final InventoryTopicView topic;
     /** Volume id to its last published description (with {@code observedAt} cleared). */
     private final Map<String, VolumeInventoryV1> published = new HashMap<>();
+    private volatile boolean reconciled;
 
-    public InventorySync(OpenStackClient cloud, WorkerConfig config,
-                         dev.snapshotmanager.worker.messaging.EventPublisher publisher) {
+    public InventorySync(OpenStackClient cloud, WorkerConfig config, EventPublisher publisher,
+                         InventoryTopicView topic) {
         this.cloud = cloud;
         this.config = config;
         this.publisher = publisher;
+        this.topic = topic;
     }
 
     @Scheduled(every = "${snapshot.worker.inventory.interval:10m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodic() {
         if (config.inventory().enabled()) {
-            Published result = publish(cloud.inventory(), false);
+            Published result = reconciled ? publish(cloud.inventory(), false) : reconcile();
             LOG.infof("Inventory sync: %d volume(s), %d changed, %d tombstone(s)", result.volumes(), result.changed(),
                     result.tombstones());
         }
     }
 
-    /** Reads the inventory and publishes every volume, changed or not. */
+    /** Reads the inventory and publishes every volume, changed or not (see {@link #reconcile}). */
     public Published resync() {
-        return publish(cloud.inventory(), true);
+        return reconcile();
+    }
+
+    /**
+     * A full sync: every volume, and a tombstone for every volume that this instance published or the topic still
+     * describes but Cinder no longer lists. The topic is read before Cinder is listed, so a volume created meanwhile
+     * (and published by another instance) is never mistaken for a deleted one. When the topic cannot be read, the
+     * sync goes on without it.
+     */
+    public synchronized Published reconcile() {
+        Set<String> onTopic;
+        try {
+            onTopic = topic.volumeIds(TOPIC_READ_TIMEOUT);
+        } catch (RuntimeException e) {
+            LOG.warnf("Inventory topic not read, no tombstones for volumes deleted while no worker watched: %s",
+                    e.getMessage());
+            onTopic = Set.of();
+        }
+        Published result = publish(cloud.inventory(), true, onTopic);
+        reconciled = true;
+        return result;
     }
 
     /** Publishes the changed (or, with {@code full}, all) volumes and tombstones for the vanished ones. */
     public synchronized Published publish(CloudInventory inventory, boolean full) {
+        return publish(inventory, full, Set.of());
+    }
+
+    private Published publish(CloudInventory inventory, boolean full, Set<String> alsoKnown) {
         Volumes volumes = new Volumes(inventory);
         Instant now = Instant.now();
         List<CompletableFuture<Void>> sent = new ArrayList<>();
@@ -76,7 +109,15 @@ public class InventorySync {
             }
         }
         int changed = sent.size();
-        for (String gone : published.keySet()) {
+        Set<String> known = new HashSet<>(published.keySet());
+        known.addAll(alsoKnown);
+        if (seen.isEmpty() && !known.isEmpty()) {
+            // OPENSTACK.md: a catalog without a block-storage match sends calls to Keystone, which lists nothing.
+            LOG.warnf("Cinder lists no volume at all while %d were known: no tombstones (check the catalog)",
+                    known.size());
+            known.clear();
+        }
+        for (String gone : known) {
             if (!seen.contains(gone)) {
                 sent.add(publisher.inventoryTombstone(gone));
             }

@@ -2,22 +2,35 @@ package dev.snapshotmanager.worker.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.snapshotmanager.events.CloudEventAttributes;
+import dev.snapshotmanager.events.EventType;
+import dev.snapshotmanager.events.TenantRef;
 import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeInventoryV1;
 import dev.snapshotmanager.testsupport.security.TestTokens;
 import dev.snapshotmanager.worker.client.OpenStackClient;
 import dev.snapshotmanager.worker.support.Clouds;
 import dev.snapshotmanager.worker.support.Topic;
+import dev.snapshotmanager.worker.support.TopicTail;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The volume inventory on the compacted topic: changed volumes only, tombstones, full resync on demand. */
+/**
+ * The volume inventory on the compacted topic: changed volumes only, tombstones (also for volumes deleted while the
+ * worker was down), full resync on demand.
+ */
 @QuarkusTest
 class InventorySyncTest {
 
@@ -47,6 +60,14 @@ class InventorySyncTest {
                 f -> false, Duration.ofSeconds(4));
     }
 
+    private static void publishAsAnEarlierWorker(String volumeId) {
+        Instant then = Instant.now().minusSeconds(3600);
+        VolumeInventoryV1 volume = new VolumeInventoryV1(volumeId, "earlier", "available", 1, null, false, Map.of(),
+                new TenantRef("default", "Default", P, "epsilon"), null, List.of(), then, then);
+        Topic.publish(Topics.VOLUME_INVENTORY, volumeId, volume, CloudEventAttributes.of(EventType.VOLUME_INVENTORY,
+                UUID.randomUUID().toString(), "/snapshot-manager/snapshot-worker", volumeId, then));
+    }
+
     @Test
     void publishesOnlyChangedVolumesAndATombstoneForAVanishedOne() {
         sync.resync();
@@ -64,6 +85,33 @@ class InventorySyncTest {
             assertThat(r.attributes().subject()).isEqualTo(VANISHING);
         });
         assertThat(all(KEPT)).hasSize(before);
+    }
+
+    @Test
+    void tombstonesExactlyTheVolumesDeletedWhileTheWorkerWasDown() throws InterruptedException {
+        // What an earlier incarnation of the worker published (this instance never saw these volumes).
+        String deletedA = "40000000-0000-4000-8000-0000000000d1";
+        String deletedB = "40000000-0000-4000-8000-0000000000d2";
+        List<String> earlier = List.of(KEPT, deletedA, deletedB);
+        earlier.forEach(InventorySyncTest::publishAsAnEarlierWorker);
+        // Meanwhile, in the cloud: deletedA and deletedB are gone, VANISHING is new.
+
+        InventorySync.Published result;
+        List<Topic.Read<VolumeInventoryV1>> published;
+        try (TopicTail<VolumeInventoryV1> tail = TopicTail.follow(Topics.VOLUME_INVENTORY, VolumeInventoryV1.class)) {
+            result = sync.reconcile();
+            // Everything is acknowledged by the broker when reconcile returns; the tail may need a moment.
+            Set<String> expected = Set.of(KEPT, VANISHING, deletedA, deletedB);
+            await().atMost(Duration.ofSeconds(20)).until(() -> tail.seen(r -> expected.contains(r.key())).stream()
+                    .map(s -> s.read().key()).collect(Collectors.toSet()).equals(expected));
+            published = tail.seen(r -> expected.contains(r.key())).stream().map(TopicTail.Seen::read).toList();
+        }
+
+        assertThat(result.tombstones()).isGreaterThanOrEqualTo(2);
+        assertThat(published.stream().filter(r -> r.payload() == null).map(Topic.Read::key)
+                .collect(Collectors.toList())).containsExactlyInAnyOrder(deletedA, deletedB);
+        assertThat(published).filteredOn(r -> r.payload() != null).extracting(Topic.Read::key)
+                .containsExactlyInAnyOrder(KEPT, VANISHING);
     }
 
     @Test
