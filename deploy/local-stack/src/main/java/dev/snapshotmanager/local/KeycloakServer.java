@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Keycloak ({@code org.keycloak:keycloak-quarkus-dist} from Maven Central, unpacked once into {@code .local/}) in
  * development mode with the realm of {@code deploy/keycloak/realm.json} imported on first start; its H2 data
- * stays in the unpacked directory between runs.
+ * stays in the unpacked directory between runs, until realm.json changes: then the realm is imported afresh
+ * (Keycloak itself never re-imports an existing realm, so a new client or user would otherwise never appear).
  */
 final class KeycloakServer implements Component {
 
@@ -53,15 +54,47 @@ final class KeycloakServer implements Component {
                 throw new IllegalStateException("could not unpack " + distribution(settings));
             }
         }
+        Path realm = layout.root().resolve("deploy/keycloak/realm.json");
+        reimportWhenChanged(home.resolve("data"), realm);
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
-        Files.copy(layout.root().resolve("deploy/keycloak/realm.json"), imports.resolve("realm.json"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(realm, imports.resolve("realm.json"), StandardCopyOption.REPLACE_EXISTING);
         Map<String, String> env = Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m", "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         process = ChildProcess.start(name(), List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + settings.keycloakPort(), "--import-realm"), env, home, layout.log(name()));
+    }
+
+    /**
+     * Drops the dev database when the realm file differs from the one imported last (a fingerprint kept in
+     * {@code data/realm.sha256}), so that {@code --import-realm} imports it again. True when it dropped it.
+     */
+    static boolean reimportWhenChanged(Path data, Path realm) throws java.io.IOException {
+        String fingerprint = java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(realm)));
+        Path marker = data.resolve("realm.sha256");
+        Path database = data.resolve("h2");
+        boolean same = Files.isRegularFile(marker) && Files.readString(marker).trim().equals(fingerprint);
+        boolean dropped = false;
+        if (!same && Files.exists(database)) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(database)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+            dropped = true;
+        }
+        Files.createDirectories(data);
+        Files.writeString(marker, fingerprint + "\n");
+        return dropped;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

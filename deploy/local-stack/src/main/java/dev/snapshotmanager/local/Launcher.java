@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** {@code up}: starts every component, streams their readiness, and stops them in reverse order on exit. */
-final class Launcher {
+/**
+ * {@code up}: starts every component, streams their readiness, and stops them in reverse order on exit. Programs
+ * (the system tests) use {@link #start()} and {@link #stop()} with their own {@link StackLayout} and settings.
+ */
+public final class Launcher {
 
     static final long DEMO_SEED = 20261129L;
     private static final long READY_TIMEOUT_SECONDS = 600;
@@ -22,10 +25,13 @@ final class Launcher {
     private final StackSettings settings;
     private final StackState state = new StackState(ProcessHandle.current().pid());
     private final List<Component> started = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> seedReport = Collections.synchronizedList(new ArrayList<>());
     private final long begin = System.nanoTime();
     private volatile boolean stopping;
+    /** A component failed: the stack cannot come up, so nothing else is waited for. */
+    private volatile boolean failed;
 
-    Launcher(StackLayout layout, StackSettings settings) {
+    public Launcher(StackLayout layout, StackSettings settings) {
         this.layout = layout;
         this.settings = settings;
     }
@@ -35,24 +41,66 @@ final class Launcher {
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), DemoCloud.generate(DEMO_SEED));
     }
 
+    /** {@code ./snapshot-manager up}: starts everything, prints where to go, and runs until the JVM is stopped. */
     int up() throws Exception {
+        if (!preflight()) {
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-stack-stop"));
+        if (!startAll()) {
+            return 1;
+        }
+        summary();
+        watch();
+        return 0;
+    }
+
+    /**
+     * Starts every component as {@code up} does (and seeds the demo policies unless the settings say not to) and
+     * returns once all are ready: true, or false when one did not come up (what started keeps running until
+     * {@link #stop()}). For programs that run the stack themselves, such as the system tests.
+     */
+    public boolean start() throws Exception {
+        return preflight() && startAll();
+    }
+
+    /** What the demo seed reported, one line per step (empty when it did not run). */
+    public List<String> seedReport() {
+        return List.copyOf(seedReport);
+    }
+
+    /** Seconds since this launcher was made. */
+    public double elapsedSeconds() {
+        return elapsed();
+    }
+
+    /** Stops every started component in reverse order; safe to call more than once. */
+    public void stop() {
+        stopAll();
+    }
+
+    private boolean preflight() {
         StackState previous = StackState.read(layout.stateFile());
         if (previous != null && ProcessHandle.of(previous.launcherPid()).map(ProcessHandle::isAlive).orElse(false)) {
             System.out.println("Snapshot Manager already runs (launcher pid " + previous.launcherPid()
                     + "): ./snapshot-manager status, or ./snapshot-manager down first.");
-            return 1;
+            return false;
         }
         List<String> busy = PortCheck.busy(PortCheck.ports(settings));
         if (!busy.isEmpty()) {
             System.out.println("These ports are in use by another program: " + String.join(", ", busy)
                     + ". Stop it, or move PostgreSQL/Kafka/Keycloak with SNAPSHOT_LOCAL_POSTGRES_PORT,"
-                    + " SNAPSHOT_LOCAL_KAFKA_PORT, SNAPSHOT_LOCAL_KEYCLOAK_PORT. Leftovers of an earlier run:"
+                    + " SNAPSHOT_LOCAL_KAFKA_PORT, SNAPSHOT_LOCAL_KEYCLOAK_PORT (a service with"
+                    + " SNAPSHOT_LOCAL_<SERVICE>_PORT, e.g. SNAPSHOT_LOCAL_GATEWAY_PORT). Leftovers of an earlier run:"
                     + " ./snapshot-manager down.");
-            return 1;
+            return false;
         }
+        return true;
+    }
+
+    private boolean startAll() throws Exception {
         Files.createDirectories(layout.logs());
         Files.createDirectories(layout.data());
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-stop"));
         System.out.println("Starting Snapshot Manager locally; logs in " + layout.root().relativize(layout.logs())
                 + "/, data in " + layout.root().relativize(layout.data()) + "/ (Ctrl-C or ./snapshot-manager down stops it)");
 
@@ -64,10 +112,11 @@ final class Launcher {
         infra.add(kafka);
         CompletableFuture<Boolean> keycloak = keycloak();
         if (settings.openStack().emulated()) {
-            Path scenario = layout.data(ServiceSpec.EMULATOR.name()).resolve("demo-cloud.json");
+            ServiceSpec emulator = settings.service(ServiceSpec.EMULATOR);
+            Path scenario = layout.data(emulator.name()).resolve("demo-cloud.json");
             writeScenario(scenario);
-            infra.add(launch(new JavaService(ServiceSpec.EMULATOR, layout, ServiceEnv.of(ServiceSpec.EMULATOR,
-                    settings, null), List.of("--scenario=" + scenario.toAbsolutePath()))));
+            infra.add(launch(new JavaService(emulator, layout, ServiceEnv.of(emulator, settings, null),
+                    List.of("--scenario=" + scenario.toAbsolutePath()))));
         } else {
             System.out.println(StatusLine.of("openstack", "external", -1, 0, settings.openStack().authUrl()));
         }
@@ -77,17 +126,18 @@ final class Launcher {
         String sessionSecret = sessionSecret();
         List<CompletableFuture<Boolean>> services = new ArrayList<>();
         CompletableFuture<Boolean> policy = null;
-        for (ServiceSpec spec : ServiceSpec.SERVICES) {
+        for (ServiceSpec configured : ServiceSpec.SERVICES) {
+            ServiceSpec spec = settings.service(configured);
             if (!Files.isRegularFile(layout.quarkusRunJar(spec.module()))) {
                 System.out.println(StatusLine.of(spec.name(), "SKIPPED", -1, 0, "not built: "
                         + layout.root().relativize(layout.quarkusRunJar(spec.module()))));
-                policy = spec.equals(ServiceSpec.POLICY) ? CompletableFuture.completedFuture(false) : policy;
+                policy = spec.is(ServiceSpec.POLICY) ? CompletableFuture.completedFuture(false) : policy;
                 continue;
             }
             CompletableFuture<Boolean> f = launch(new JavaService(spec, layout, ServiceEnv.of(spec, settings,
                     sessionSecret), List.of()));
             services.add(f);
-            if (spec.equals(ServiceSpec.POLICY)) {
+            if (spec.is(ServiceSpec.POLICY)) {
                 policy = f;
             }
         }
@@ -96,9 +146,7 @@ final class Launcher {
             return fail();
         }
         seed(keycloak.join() && policy.join());
-        summary();
-        watch();
-        return 0;
+        return true;
     }
 
     private CompletableFuture<Boolean> keycloak() {
@@ -121,10 +169,14 @@ final class Launcher {
             try {
                 component.start();
                 started.add(component);
+                if (stopping) {
+                    component.stop();
+                    return false;
+                }
                 state.put(new StackState.Entry(component.name(), component.pid(), component.probe()));
                 state.write(layout.stateFile());
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
-                while (!stopping && System.nanoTime() < deadline) {
+                while (!stopping && !failed && System.nanoTime() < deadline) {
                     if (component.ready()) {
                         if (component.pid() != 0) {
                             state.put(new StackState.Entry(component.name(), component.pid(), component.probe()));
@@ -134,15 +186,18 @@ final class Launcher {
                         return true;
                     }
                     if (!component.alive()) {
+                        failed = true;
                         print(component, "FAILED");
                         tail(component.name());
                         return false;
                     }
                     Thread.sleep(500);
                 }
-                print(component, stopping ? "stopped" : "TIMEOUT");
+                print(component, stopping ? "stopped" : failed ? "not ready (another component failed)" : "TIMEOUT");
+                failed = true;
                 return false;
             } catch (Exception e) {
+                failed = true;
                 print(component, "FAILED");
                 System.out.println("    " + e.getMessage());
                 tail(component.name());
@@ -172,10 +227,12 @@ final class Launcher {
             return;
         }
         try {
-            for (String line : DemoSeed.run(settings, ServiceSpec.POLICY.baseUrl())) {
+            for (String line : DemoSeed.run(settings, settings.service(ServiceSpec.POLICY).baseUrl())) {
+                seedReport.add(line);
                 System.out.println("  demo seed: " + line);
             }
         } catch (Exception e) {
+            seedReport.add("FAILED (" + e.getMessage() + ")");
             System.out.println("  demo seed: FAILED (" + e.getMessage() + ")");
         }
     }
@@ -187,7 +244,7 @@ final class Launcher {
         }
         System.out.printf("%nSnapshot Manager is up: %d components ready in %.1f s, total RSS %s%n%n",
                 started.size(), elapsed(), ProcStats.format(rss));
-        System.out.println("  API              http://localhost:" + ServiceSpec.GATEWAY.port()
+        System.out.println("  API              " + settings.service(ServiceSpec.GATEWAY).baseUrl()
                 + "   (OpenAPI: /openapi, health: /q/health)");
         System.out.println("  Demo users       superadmin/demo-superadmin, admin/demo-admin, operator/demo-operator,");
         System.out.println("                   viewer/demo-viewer, tenant-operator/demo-tenant-operator (acme-web, acme-data)");
@@ -217,14 +274,15 @@ final class Launcher {
         }
     }
 
-    private int fail() {
+    private boolean fail() {
         System.out.println("\nThe stack did not come up; stopping what started. Logs: " + layout.logs());
-        return 1;
+        return false;
     }
 
-    private void stopAll() {
+    private synchronized void stopAll() {
         stopping = true;
         List<Component> reverse = new ArrayList<>(started);
+        started.clear();
         Collections.reverse(reverse);
         if (!reverse.isEmpty()) {
             System.out.println("\nStopping Snapshot Manager...");

@@ -22,9 +22,9 @@ final class PortCheck {
         ports.put("kafka controller", settings.kafkaControllerPort());
         ports.put("keycloak", settings.keycloakPort());
         if (settings.openStack().emulated()) {
-            ports.put(ServiceSpec.EMULATOR.name(), ServiceSpec.EMULATOR.port());
+            ports.put(ServiceSpec.EMULATOR.name(), settings.service(ServiceSpec.EMULATOR).port());
         }
-        ServiceSpec.SERVICES.forEach(s -> ports.put(s.name(), s.port()));
+        ServiceSpec.SERVICES.forEach(s -> ports.put(s.name(), settings.service(s).port()));
         return ports;
     }
 

@@ -22,7 +22,8 @@ public final class ServiceEnv {
     /**
      * @param sessionSecret the gateway's session cookie encryption secret (32+ characters, kept in .local/data)
      */
-    public static Map<String, String> of(ServiceSpec service, StackSettings settings, String sessionSecret) {
+    public static Map<String, String> of(ServiceSpec spec, StackSettings settings, String sessionSecret) {
+        ServiceSpec service = settings.service(spec);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_PROFILE", "prod");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
@@ -30,7 +31,7 @@ public final class ServiceEnv {
         // Readable logs in .local/logs (production keeps JSON).
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.put("QUARKUS_BANNER_ENABLED", "false");
-        if (service.equals(ServiceSpec.EMULATOR)) {
+        if (service.is(ServiceSpec.EMULATOR)) {
             return env;
         }
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", settings.realmUrl());
@@ -39,19 +40,19 @@ public final class ServiceEnv {
             env.put("QUARKUS_DATASOURCE_USERNAME", POSTGRES_USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", POSTGRES_PASSWORD);
         }
-        if (!service.equals(ServiceSpec.GATEWAY)) {
+        if (!service.is(ServiceSpec.GATEWAY)) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         }
-        if (service.equals(ServiceSpec.WORKER)) {
+        if (service.is(ServiceSpec.WORKER)) {
             worker(env, settings);
         }
-        if (service.equals(ServiceSpec.GATEWAY)) {
+        if (service.is(ServiceSpec.GATEWAY)) {
             env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", GATEWAY_CLIENT_SECRET);
             env.put("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", sessionSecret);
-            env.put("SNAPSHOT_GATEWAY_UPSTREAMS_POLICY", ServiceSpec.POLICY.baseUrl());
-            env.put("SNAPSHOT_GATEWAY_UPSTREAMS_RUN", ServiceSpec.RUN.baseUrl());
-            env.put("SNAPSHOT_GATEWAY_UPSTREAMS_AUDIT", ServiceSpec.AUDIT.baseUrl());
-            env.put("SNAPSHOT_GATEWAY_UPSTREAMS_WORKER", ServiceSpec.WORKER.baseUrl());
+            env.put("SNAPSHOT_GATEWAY_UPSTREAMS_POLICY", settings.service(ServiceSpec.POLICY).baseUrl());
+            env.put("SNAPSHOT_GATEWAY_UPSTREAMS_RUN", settings.service(ServiceSpec.RUN).baseUrl());
+            env.put("SNAPSHOT_GATEWAY_UPSTREAMS_AUDIT", settings.service(ServiceSpec.AUDIT).baseUrl());
+            env.put("SNAPSHOT_GATEWAY_UPSTREAMS_WORKER", settings.service(ServiceSpec.WORKER).baseUrl());
         }
         return env;
     }
@@ -71,7 +72,7 @@ public final class ServiceEnv {
             env.put("SNAPSHOT_WORKER_POLL_MAX_INTERVAL", "2s");
             env.put("SNAPSHOT_WORKER_INVENTORY_INTERVAL", "1m");
         }
-        env.put("QUARKUS_REST_CLIENT_POLICY_SERVICE_URL", ServiceSpec.POLICY.baseUrl());
+        env.put("QUARKUS_REST_CLIENT_POLICY_SERVICE_URL", settings.service(ServiceSpec.POLICY).baseUrl());
         env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", settings.realmUrl());
         env.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", WORKER_CLIENT_SECRET);
     }

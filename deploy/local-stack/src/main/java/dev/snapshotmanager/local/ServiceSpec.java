@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param name     component name (log file, status line)
  * @param module   Maven module directory
- * @param port     HTTP port (the module's own default)
+ * @param port     HTTP port (the module's own default; {@link StackSettings#service} gives the configured one)
  * @param database PostgreSQL database of the service, or null when it owns none
  */
 public record ServiceSpec(String name, String module, int port, String database) {
@@ -22,6 +22,24 @@ public record ServiceSpec(String name, String module, int port, String database)
 
     /** The five services, in start order (the gateway last: it fronts the others). */
     public static final List<ServiceSpec> SERVICES = List.of(POLICY, RUN, AUDIT, WORKER, GATEWAY);
+
+    /** Every component the launcher runs from a quarkus-run.jar: the emulator and the five services. */
+    public static final List<ServiceSpec> ALL = List.of(EMULATOR, POLICY, RUN, AUDIT, WORKER, GATEWAY);
+
+    /** The same service on another port. */
+    public ServiceSpec withPort(int newPort) {
+        return new ServiceSpec(name, module, newPort, database);
+    }
+
+    /** Whether this is {@code other}, whatever port either has. */
+    public boolean is(ServiceSpec other) {
+        return other != null && name.equals(other.name);
+    }
+
+    /** The environment variable that moves it, e.g. {@code SNAPSHOT_LOCAL_POLICY_SERVICE_PORT}. */
+    public String portVariable() {
+        return "SNAPSHOT_LOCAL_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PORT";
+    }
 
     public boolean ownsDatabase() {
         return database != null;

@@ -3,16 +3,19 @@ package dev.snapshotmanager.local;
 import java.nio.file.Path;
 
 /**
- * Where the local stack keeps its files, all under {@code <repository>/.local/} (git-ignored): one log file per
- * component in {@code logs/}, data kept between runs in {@code data/}, pid files and the state of the running
- * stack in {@code run/}.
+ * Where the local stack keeps its files, all under {@code <repository>/.local/} (git-ignored) unless another folder
+ * is given (the system tests use {@code system-tests/target/system-tests}): one log file per component in
+ * {@code logs/}, data kept between runs in {@code data/}, pid files and the state of the running stack in
+ * {@code run/}.
  *
- * @param root the repository root
+ * @param root  the repository root (where the modules' jars and deploy/keycloak/realm.json are)
+ * @param local the folder of logs, data and state
  */
-public record StackLayout(Path root) {
+public record StackLayout(Path root, Path local) {
 
-    public Path local() {
-        return root.resolve(".local");
+    /** The run command's layout: everything under {@code <root>/.local}. */
+    public StackLayout(Path root) {
+        this(root, root.resolve(".local"));
     }
 
     public Path logs() {

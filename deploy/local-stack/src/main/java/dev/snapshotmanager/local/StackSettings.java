@@ -19,9 +19,16 @@ import java.util.Optional;
  * @param openStack         the cloud the worker talks to: the emulator unless {@code SNAPSHOT_OPENSTACK_AUTH_URL} is set
  * @param seedDemo          {@code SNAPSHOT_LOCAL_SEED}, default true: create the demo policy sets and rules
  * @param mavenRepository   local Maven repository ({@code SNAPSHOT_LOCAL_M2}, default ~/.m2/repository)
+ * @param servicePorts      HTTP port per service and emulator name, from {@link ServiceSpec#portVariable()}
+ *                          (e.g. {@code SNAPSHOT_LOCAL_GATEWAY_PORT}), default each module's own port
  */
 public record StackSettings(int postgresPort, int kafkaPort, int keycloakPort, String keycloakVersion,
-                            OpenStackTarget openStack, boolean seedDemo, String mavenRepository) {
+                            OpenStackTarget openStack, boolean seedDemo, String mavenRepository,
+                            Map<String, Integer> servicePorts) {
+
+    public StackSettings {
+        servicePorts = Map.copyOf(servicePorts);
+    }
 
     /** The root pom's keycloak.version (filtered into versions.properties). */
     public static final String DEFAULT_KEYCLOAK_VERSION = bundledKeycloakVersion();
@@ -39,17 +46,27 @@ public record StackSettings(int postgresPort, int kafkaPort, int keycloakPort, S
     public static StackSettings from(Map<String, String> env) {
         int kc = intOf(env, "SNAPSHOT_LOCAL_KEYCLOAK_PORT", 8180);
         String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        Map<String, Integer> servicePorts = new java.util.LinkedHashMap<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            servicePorts.put(spec.name(), intOf(env, spec.portVariable(), spec.port()));
+        }
         return new StackSettings(intOf(env, "SNAPSHOT_LOCAL_POSTGRES_PORT", 15432),
                 intOf(env, "SNAPSHOT_LOCAL_KAFKA_PORT", 19092), kc,
                 env.getOrDefault("SNAPSHOT_LOCAL_KEYCLOAK_VERSION", DEFAULT_KEYCLOAK_VERSION),
-                openStack(env), !"false".equalsIgnoreCase(env.getOrDefault("SNAPSHOT_LOCAL_SEED", "true")),
-                env.getOrDefault("SNAPSHOT_LOCAL_M2", home + "/.m2/repository"));
+                openStack(env, servicePorts.get(ServiceSpec.EMULATOR.name())),
+                !"false".equalsIgnoreCase(env.getOrDefault("SNAPSHOT_LOCAL_SEED", "true")),
+                env.getOrDefault("SNAPSHOT_LOCAL_M2", home + "/.m2/repository"), servicePorts);
     }
 
-    private static OpenStackTarget openStack(Map<String, String> env) {
+    /** The service (or the emulator) on its configured port. */
+    public ServiceSpec service(ServiceSpec spec) {
+        return spec.withPort(servicePorts.getOrDefault(spec.name(), spec.port()));
+    }
+
+    private static OpenStackTarget openStack(Map<String, String> env, int emulatorPort) {
         String authUrl = env.get("SNAPSHOT_OPENSTACK_AUTH_URL");
         if (authUrl == null || authUrl.isBlank()) {
-            return new OpenStackTarget(true, "http://localhost:" + ServiceSpec.EMULATOR.port() + "/identity/v3",
+            return new OpenStackTarget(true, "http://localhost:" + emulatorPort + "/identity/v3",
                     DemoCloud.SERVICE_USER, DemoCloud.SERVICE_PASSWORD, DemoCloud.SERVICE_PROJECT,
                     Optional.empty(), Optional.empty(), Optional.empty());
         }

@@ -83,6 +83,46 @@ class ServiceEnvTest {
     }
 
     @Test
+    void movesEveryServiceAndTheEmulatorWhenTheirPortsAreConfigured() {
+        StackSettings moved = StackSettings.from(Map.of("SNAPSHOT_LOCAL_POLICY_SERVICE_PORT", "18081",
+                "SNAPSHOT_LOCAL_GATEWAY_PORT", "18080", "SNAPSHOT_LOCAL_OPENSTACK_EMULATOR_PORT", "15000"));
+
+        Map<String, String> gateway = ServiceEnv.of(ServiceSpec.GATEWAY, moved, "s");
+        Map<String, String> worker = ServiceEnv.of(ServiceSpec.WORKER, moved, "s");
+
+        assertThat(gateway).containsEntry("QUARKUS_HTTP_PORT", "18080")
+                .containsEntry("SNAPSHOT_GATEWAY_UPSTREAMS_POLICY", "http://localhost:18081")
+                .containsEntry("SNAPSHOT_GATEWAY_UPSTREAMS_RUN", "http://localhost:8082");
+        assertThat(worker).containsEntry("QUARKUS_HTTP_PORT", "8084")
+                .containsEntry("QUARKUS_REST_CLIENT_POLICY_SERVICE_URL", "http://localhost:18081")
+                .containsEntry("SNAPSHOT_OPENSTACK_AUTH_URL", "http://localhost:15000/identity/v3");
+        assertThat(ServiceEnv.of(ServiceSpec.EMULATOR, moved, null)).containsEntry("QUARKUS_HTTP_PORT", "15000");
+        assertThat(PortCheck.ports(moved)).containsEntry("gateway", 18080).containsEntry("openstack-emulator", 15000)
+                .containsEntry("policy-service", 18081);
+        assertThat(moved.service(ServiceSpec.POLICY).is(ServiceSpec.POLICY)).isTrue();
+        assertThat(moved.service(ServiceSpec.POLICY).readinessUrl()).isEqualTo("http://localhost:18081/q/health/ready");
+    }
+
+    @Test
+    void importsTheRealmAgainOnlyWhenTheRealmFileChanged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path realm = dir.resolve("realm.json");
+        java.nio.file.Path data = dir.resolve("keycloak/data");
+        java.nio.file.Files.writeString(realm, "{\"realm\":\"snapshots\"}");
+        java.nio.file.Files.createDirectories(data.resolve("h2"));
+        java.nio.file.Files.writeString(data.resolve("h2/keycloakdb.mv.db"), "old");
+
+        assertThat(KeycloakServer.reimportWhenChanged(data, realm)).as("no fingerprint yet").isTrue();
+        assertThat(data.resolve("h2")).doesNotExist();
+        java.nio.file.Files.createDirectories(data.resolve("h2"));
+        assertThat(KeycloakServer.reimportWhenChanged(data, realm)).as("same realm").isFalse();
+        assertThat(data.resolve("h2")).exists();
+        java.nio.file.Files.writeString(realm, "{\"realm\":\"snapshots\",\"clients\":[]}");
+        assertThat(KeycloakServer.reimportWhenChanged(data, realm)).as("changed realm").isTrue();
+        assertThat(data.resolve("h2")).doesNotExist();
+    }
+
+    @Test
     void fetchesTheKeycloakVersionThatTheRootPomNames() throws Exception {
         String pom = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("snapshot.repo.root", "../.."),
                 "pom.xml"));
