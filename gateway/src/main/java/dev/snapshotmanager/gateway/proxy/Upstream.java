@@ -17,7 +17,8 @@ public enum Upstream {
             "/api/v1/(records|statistics|timeline|compliance|exports)(/.*)?")),
     RUN("run-service", List.of("/api/v1/runs(/.*)?")),
     POLICY("policy-service", List.of(
-            "/api/v1/(policy-sets|policies|templates|assignments|rules|exclusions|resolutions|volumes)(/.*)?"));
+            "/api/v1/(policy-sets|policies|templates|policy-templates|schedule-previews|assignments|rules|exclusions|"
+                    + "resolutions|volumes)(/.*)?"));
 
     private final String service;
     private final List<String> pathRegexes;

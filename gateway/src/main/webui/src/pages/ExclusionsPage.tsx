@@ -1,0 +1,3 @@
+export function ExclusionsPage() {
+  return <h1>Exclusions</h1>;
+}

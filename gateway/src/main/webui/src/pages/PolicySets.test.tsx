@@ -1,0 +1,113 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { aSet, SET_ID } from '../test/fixtures';
+import { ADMIN, fakeApi, fill, renderAt, VIEWER } from '../test/render';
+import { PolicySetEditPage } from './PolicySetEditPage';
+import { PolicySetsPage } from './PolicySetsPage';
+
+describe('policy set cards', () => {
+  it('label retention as keep-last and max age, and schedules in words', async () => {
+    fakeApi(({ url }) => (url.pathname === '/api/v1/policy-sets' ? { body: { items: [aSet()], nextCursor: null } } : undefined));
+    renderAt(<PolicySetsPage />, { me: VIEWER, path: '/policy-sets' });
+    const card = await screen.findByTestId('policy-set-standard');
+    expect(within(card).getByTestId('retention-daily_5')).toHaveTextContent('Retention: keep last 5 snapshots');
+    expect(within(card).getByTestId('retention-monthly')).toHaveTextContent('Retention: max age 90 days');
+    expect(within(card).getByTestId('retention-daily_5')).not.toHaveTextContent(/5 days/);
+    expect(within(card).getByTestId('policy-daily_5')).toHaveTextContent('At 02:00');
+    expect(within(card).getByTestId('policy-monthly')).toHaveTextContent('Europe/Paris');
+    // a viewer is offered no edit actions
+    expect(screen.queryByTestId('new-policy-set')).not.toBeInTheDocument();
+    expect(within(card).queryByRole('button', { name: /Delete/ })).not.toBeInTheDocument();
+    expect(within(card).queryByRole('button', { name: /Dry run/ })).not.toBeInTheDocument();
+  });
+
+  it('explain a 409 on delete and offer to detach, sending If-Match and force', async () => {
+    const calls = fakeApi(({ method, url }) => {
+      if (method === 'DELETE') {
+        return url.searchParams.get('force') === 'true'
+          ? { status: 204 }
+          : { status: 409, body: { status: 409, title: 'Conflict', detail: 'Policy set standard is referenced by 3 assignments', conflictingId: 'vol-9' } };
+      }
+      return { body: { items: [aSet()] } };
+    });
+    renderAt(<PolicySetsPage />, { me: ADMIN, path: '/policy-sets' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete standard' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete policy set standard?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    const conflict = await within(dialog).findByTestId('delete-conflict');
+    expect(conflict).toHaveTextContent('referenced by 3 assignments');
+    expect(conflict).toHaveTextContent('vol-9');
+    expect(conflict).toHaveTextContent('detaches the assignments and rules');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete and detach' }));
+    const deletes = calls.filter((c) => c.method === 'DELETE');
+    expect(deletes).toHaveLength(2);
+    expect(deletes[1].url.searchParams.get('force')).toBe('true');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+});
+
+describe('the policy set form', () => {
+  it('shows the API validation messages next to their fields', async () => {
+    const calls = fakeApi(({ method, url }) => {
+      if (url.pathname === '/api/v1/policy-templates') return { body: [] };
+      if (method === 'POST' && url.pathname === '/api/v1/policy-sets') {
+        return { status: 422, body: { status: 422, title: 'Unprocessable Content', detail: 'The policy set is not valid',
+          violations: [{ field: 'name', message: 'must match [a-z0-9_-]{1,64}' }, { field: 'policies[0].cron', message: 'not a 5-field cron' },
+            { field: 'policies[0].keepLast', message: 'must be between 1 and 1000' }] } };
+      }
+      return undefined;
+    });
+    renderAt(<PolicySetEditPage />, { me: ADMIN, path: '/policy-sets/new', route: '/policy-sets/new' });
+    fill(screen.getByLabelText('Name'), 'Bad Name');
+    await userEvent.click(screen.getByTestId('add-policy'));
+    const policy = screen.getByTestId('policy-form-0');
+    fill(within(policy).getByLabelText('Policy name'), 'hourly');
+    fill(within(policy).getByLabelText('Schedule (cron, 5 fields)'), 'every hour');
+    fill(within(policy).getByLabelText('Keep last (snapshots)'), '0');
+    await userEvent.click(screen.getByRole('button', { name: 'Create policy set' }));
+
+    expect(await screen.findByText('must match [a-z0-9_-]{1,64}', { selector: '.field-error' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(policy).getByLabelText('Schedule (cron, 5 fields)')).toHaveAccessibleDescription(/not a 5-field cron/);
+    expect(within(policy).getByLabelText('Keep last (snapshots)')).toHaveAccessibleDescription(/must be between 1 and 1000/);
+    expect(screen.getByTestId('problem')).toHaveTextContent('The policy set is not valid');
+    expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({
+      name: 'Bad Name', scope: 'GLOBAL', policies: [{ name: 'hourly', cron: 'every hour', keepLast: 0, maxAge: null }],
+    });
+  });
+
+  it('previews the next fire times in the policy zone and the user zone', async () => {
+    fakeApi(({ url }) => {
+      if (url.pathname === `/api/v1/policy-sets/${SET_ID}`) return { body: aSet() };
+      if (url.pathname === '/api/v1/policy-templates') return { body: [] };
+      if (url.pathname === '/api/v1/schedule-previews') {
+        return { body: { cron: '0 3 1 * *', timeZone: 'Europe/Paris', fireTimes: [{ utc: '2026-12-01T02:00:00Z', local: '2026-12-01T03:00+01:00' }] } };
+      }
+      return undefined;
+    });
+    renderAt(<PolicySetEditPage />, { me: ADMIN, path: `/policy-sets/${SET_ID}`, route: '/policy-sets/:id' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Preview next fire times of monthly' }));
+    const table = await screen.findByTestId('preview-monthly');
+    expect(table).toHaveTextContent('In Europe/Paris');
+    expect(table).toHaveTextContent('2026-12-01 03:00+01:00');
+  });
+
+  it('updates with If-Match of the version it read', async () => {
+    const calls = fakeApi(({ method, url }) => {
+      if (url.pathname === '/api/v1/policy-templates') return { body: [] };
+      if (method === 'PATCH') return { body: aSet({ version: 4 }) };
+      if (url.pathname === `/api/v1/policy-sets/${SET_ID}`) return { body: aSet() };
+      return { body: { items: [] } };
+    });
+    renderAt(<PolicySetEditPage />, { me: ADMIN, path: `/policy-sets/${SET_ID}`, route: '/policy-sets/:id' });
+    const priority = await screen.findByLabelText('Priority');
+    fill(priority, '500');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText((_, el) => el?.tagName === 'BUTTON' && !(el as HTMLButtonElement).disabled && el.textContent === 'Save changes');
+    const patch = calls.find((c) => c.method === 'PATCH');
+    expect(patch?.body).toMatchObject({ priority: 500 });
+    expect(patch?.body).not.toHaveProperty('scope');
+    expect(patch?.headers['If-Match']).toBe('"3"');
+  });
+});

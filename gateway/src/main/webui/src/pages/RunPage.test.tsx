@@ -1,0 +1,94 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeEventSource } from '../test/FakeEventSource';
+import { aRecord, aRun, anEvent, RUN_ID } from '../test/fixtures';
+import { ADMIN, fakeApi, renderAt, VIEWER } from '../test/render';
+import { RunPage } from './RunPage';
+
+beforeEach(() => FakeEventSource.install());
+afterEach(() => vi.unstubAllGlobals());
+
+const path = `/runs/${RUN_ID}`;
+
+describe('the run page', () => {
+  it('moves the progress bar and counters with each Server-Sent Event, without polling, and stops at COMPLETED', async () => {
+    const calls = fakeApi(({ url }) => {
+      if (url.pathname === `/api/v1/runs/${RUN_ID}`) return { body: aRun() };
+      if (url.pathname === `/api/v1/runs/${RUN_ID}/records`) return { body: { items: [aRecord(1)] } };
+      return undefined;
+    });
+    renderAt(<RunPage />, { path, route: '/runs/:id', me: VIEWER });
+    expect(await screen.findByTestId('progress-percent')).toHaveTextContent('20%');
+    expect(screen.getByRole('progressbar', { name: 'Run progress' })).toHaveAttribute('aria-valuenow', '20');
+
+    const stream = FakeEventSource.to(`/api/v1/runs/${RUN_ID}/events`);
+    act(() => stream.open());
+    expect(screen.getByTestId('stream-state')).toHaveTextContent('live');
+    act(() => stream.emit(anEvent()));
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '60');
+    expect(screen.getByTestId('counter-created')).toHaveTextContent('5');
+    expect(screen.getByTestId('counter-failed')).toHaveTextContent('1');
+    expect(screen.getByText(/batches 1 \/ 2/)).toBeInTheDocument();
+    expect(screen.getByTestId('eta')).toBeInTheDocument();
+
+    act(() => stream.emit(anEvent({ event: 'COMPLETED', status: 'COMPLETED', progressPercent: 100, eta: null,
+      counters: { totalVolumes: 10, created: 10, deleted: 2, failed: 0, skipped: 0, quotaBlocked: 0, batchesTotal: 2, batchesCompleted: 2 } })));
+    expect(screen.getByTestId('badge-COMPLETED')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+    expect(screen.getByTestId('counter-created')).toHaveTextContent('10');
+    expect(stream.readyState).toBe(FakeEventSource.CLOSED);
+    // one GET of the run: the rest came over the stream
+    expect(calls.filter((c) => c.url.pathname === `/api/v1/runs/${RUN_ID}`)).toHaveLength(1);
+  });
+
+  it('says when the live connection is lost and ignores events of other runs', async () => {
+    fakeApi(({ url }) => (url.pathname.endsWith('/records') ? { body: { items: [] } } : { body: aRun() }));
+    renderAt(<RunPage />, { path, route: '/runs/:id', me: VIEWER });
+    await screen.findByTestId('progress-percent');
+    const stream = FakeEventSource.to('/events');
+    act(() => stream.fail());
+    expect(screen.getByTestId('stream-state')).toHaveTextContent('reconnecting');
+    act(() => stream.emit(anEvent({ runId: 'other', progressPercent: 99 })));
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '20');
+  });
+
+  it('shows the plan of a finished dry run and lets an admin start the real run after confirming', async () => {
+    const dry = aRun({ dryRun: true, status: 'COMPLETED', progressPercent: 100,
+      counters: { totalVolumes: 4, created: 3, deleted: 2, failed: 0, skipped: 1, quotaBlocked: 0, batchesTotal: 1, batchesCompleted: 1 } });
+    const calls = fakeApi(({ method, url }) => {
+      if (method === 'POST' && url.pathname === '/api/v1/runs') return { status: 202, body: aRun({ id: 'real-run' }) };
+      if (url.pathname.endsWith('/records')) return { body: { items: [aRecord(1, { action: 'WOULD_CREATE', dryRun: true }), aRecord(2, { action: 'WOULD_DELETE', dryRun: true })] } };
+      if (url.pathname === `/api/v1/runs/${RUN_ID}`) return { body: dry };
+      return undefined;
+    });
+    renderAt(<RunPage />, { path, route: '/runs/:id', me: ADMIN });
+    const plan = await screen.findByTestId('plan');
+    expect(plan).toHaveTextContent('would create 3 snapshot(s) and delete 2');
+    expect(await screen.findByTestId('badge-WOULD_CREATE')).toBeInTheDocument();
+    expect(FakeEventSource.instances).toHaveLength(0);
+
+    await userEvent.click(within(plan).getByRole('button', { name: 'Run for real…' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Create and delete snapshots' }));
+    const post = calls.find((c) => c.method === 'POST');
+    expect(post?.body).toMatchObject({ dryRun: false, policy: { policyName: 'daily_5' }, trigger: 'MANUAL' });
+  });
+
+  it('offers neither the real run nor cancel to a viewer', async () => {
+    fakeApi(({ url }) => (url.pathname.endsWith('/records') ? { body: { items: [] } } : { body: aRun() }));
+    renderAt(<RunPage />, { path, route: '/runs/:id', me: VIEWER });
+    await screen.findByTestId('progress-percent');
+    expect(screen.queryByTestId('cancel-run')).not.toBeInTheDocument();
+  });
+
+  it('cancels an active run as admin and shows the 409 problem when it had already finished', async () => {
+    fakeApi(({ method, url }) => {
+      if (method === 'POST') return { status: 409, body: { status: 409, title: 'Conflict', detail: 'The run already finished' } };
+      return url.pathname.endsWith('/records') ? { body: { items: [] } } : { body: aRun() };
+    });
+    renderAt(<RunPage />, { path, route: '/runs/:id', me: ADMIN });
+    await userEvent.click(await screen.findByTestId('cancel-run'));
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel the run' }));
+    expect(await screen.findByText(/The run already finished/)).toBeInTheDocument();
+  });
+});

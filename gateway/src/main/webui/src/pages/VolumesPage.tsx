@@ -1,0 +1,3 @@
+export function VolumesPage() {
+  return <h1>Volumes</h1>;
+}

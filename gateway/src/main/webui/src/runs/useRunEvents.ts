@@ -1,0 +1,43 @@
+import { useEffect, useRef, useState } from 'react';
+import type { RunLifecycle } from '../api/types';
+import { TERMINAL } from '../api/types';
+
+export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'closed';
+
+/**
+ * Follows a Server-Sent Events stream of run lifecycle events (no polling). `url` null: not connected.
+ * The browser's EventSource reconnects by itself; `stopWhenTerminal` closes the stream once a run has finished.
+ */
+export function useRunEvents(url: string | null, onEvent: (event: RunLifecycle) => void, stopWhenTerminal = false): StreamState {
+  const [state, setState] = useState<StreamState>('connecting');
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+
+  useEffect(() => {
+    if (!url) {
+      setState('closed');
+      return undefined;
+    }
+    setState('connecting');
+    const source = new EventSource(url, { withCredentials: true });
+    source.onopen = () => setState('live');
+    source.onerror = () => setState(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
+    source.onmessage = (message: MessageEvent<string>) => {
+      let event: RunLifecycle;
+      try {
+        event = JSON.parse(message.data) as RunLifecycle;
+      } catch {
+        return;
+      }
+      setState('live');
+      handler.current(event);
+      if (stopWhenTerminal && TERMINAL.includes(event.status)) {
+        source.close();
+        setState('closed');
+      }
+    };
+    return () => source.close();
+  }, [url, stopWhenTerminal]);
+
+  return state;
+}

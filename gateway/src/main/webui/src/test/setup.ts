@@ -1,0 +1,14 @@
+import '@testing-library/jest-dom/vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { FakeEventSource } from './FakeEventSource';
+
+// A busy build machine (2 shared cores) renders slowly.
+configure({ asyncUtilTimeout: 5000 });
+
+// jsdom has no EventSource: every test gets a controllable one.
+beforeEach(() => FakeEventSource.install());
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
