@@ -15,20 +15,28 @@ import dev.snapshotmanager.worker.client.QuotaUsage;
 import dev.snapshotmanager.worker.client.ResolutionResponse;
 import dev.snapshotmanager.worker.config.WorkerConfig;
 import dev.snapshotmanager.worker.domain.QuotaFit;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Which volumes a run creates snapshots of, and which it reports right away: the run's scope, the volumes the policy
  * applies to (policy-service), status and size skips, max-new, and the per-project quota pre-check with usage
- * (smallest volumes first; a failed check lets the project proceed).
+ * (smallest volumes first; a failed check lets the project proceed). The projects' quotas are read in parallel,
+ * at most {@code quota-check-concurrency} at once.
  */
 @ApplicationScoped
 public class PlanSelection {
@@ -42,11 +50,19 @@ public class PlanSelection {
     private final PolicyResolution resolution;
     private final OpenStackClient cloud;
     private final WorkerConfig config;
+    /** Quota checks of different projects run at once on this bounded pool (each call passes the rate limit). */
+    private final ExecutorService quotaPool;
 
     public PlanSelection(PolicyResolution resolution, OpenStackClient cloud, WorkerConfig config) {
         this.resolution = resolution;
         this.cloud = cloud;
         this.config = config;
+        AtomicInteger threads = new AtomicInteger();
+        this.quotaPool = Executors.newFixedThreadPool(Math.max(1, config.quotaCheckConcurrency()), r -> {
+            Thread t = new Thread(r, "quota-check-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public Selected select(RunRequestedV1 request, Volumes volumes) {
@@ -101,11 +117,14 @@ public class PlanSelection {
                                         List<VolumeResultV1> results) {
         Map<String, List<TaskVolume>> byProject = new TreeMap<>();
         eligible.forEach(v -> byProject.computeIfAbsent(v.tenant().projectId(), p -> new ArrayList<>()).add(v));
+        Map<String, CompletableFuture<QuotaUsage>> quotas = new HashMap<>();
+        byProject.keySet().forEach(p -> quotas.put(p, CompletableFuture.supplyAsync(() -> cloud.quotaUsage(p),
+                quotaPool)));
         List<TaskVolume> fits = new ArrayList<>();
         for (Map.Entry<String, List<TaskVolume>> project : byProject.entrySet()) {
             QuotaUsage quota;
             try {
-                quota = cloud.quotaUsage(project.getKey());
+                quota = quota(quotas.get(project.getKey()));
             } catch (CinderException e) {
                 LOG.warnf("Quota check of project %s failed, proceeding without it: %s", project.getKey(),
                         e.getMessage());
@@ -120,6 +139,22 @@ public class PlanSelection {
                     reason, describe(quota, reason))));
         }
         return fits;
+    }
+
+    private static QuotaUsage quota(CompletableFuture<QuotaUsage> lookup) {
+        try {
+            return lookup.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        quotaPool.shutdownNow();
     }
 
     private static String describe(QuotaUsage quota, String reason) {
