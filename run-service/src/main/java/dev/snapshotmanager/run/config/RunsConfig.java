@@ -8,7 +8,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "snapshot.runs")
 public interface RunsConfig {
 
-    /** An active run with no planning or volume result for this long is failed with reason WORKER_LOST. */
+    /** An active run with neither planning/volume result nor worker heartbeat for this long is stale (WORKER_LOST). */
     @WithDefault("PT30M")
     Duration staleAfter();
 
@@ -19,4 +19,23 @@ public interface RunsConfig {
     /** At most one PROGRESS lifecycle event per run within this interval. */
     @WithDefault("PT1S")
     Duration progressEventInterval();
+
+    /** What happens to a stale run: FAIL it (WORKER_LOST), or REDRIVE it (request it again) while it is unplanned. */
+    @WithDefault("FAIL")
+    StaleAction staleAction();
+
+    /** With stale-action REDRIVE: how often a stale unplanned run is requested again before it fails. */
+    @WithDefault("1")
+    int maxRedrives();
+
+    /** What {@link #staleAction()} does. */
+    enum StaleAction {
+        /** Fail every stale run as WORKER_LOST. */
+        FAIL,
+        /**
+         * Request a stale REQUESTED or PLANNING run that has no plan yet again (the worker's planning is idempotent
+         * per run), up to {@link #maxRedrives()} times; fail it as WORKER_LOST after that, and fail stale RUNNING runs.
+         */
+        REDRIVE
+    }
 }

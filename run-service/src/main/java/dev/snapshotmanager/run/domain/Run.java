@@ -91,6 +91,13 @@ public class Run {
     Instant lastActivityAt;
     @Column(name = "last_progress_event_at")
     private Instant lastProgressEventAt;
+    /** Written only by {@code RunRepository.recordHeartbeat} (a monotonic SQL update), never by this entity. */
+    @Column(name = "last_heartbeat_at", insertable = false, updatable = false)
+    private Instant lastHeartbeatAt;
+    @Column(name = "last_heartbeat_worker", insertable = false, updatable = false)
+    private String lastHeartbeatWorker;
+    @Column(name = "attempt")
+    int attempt;
     @Version
     @Column(name = "version")
     private long version;
@@ -133,6 +140,14 @@ public class Run {
     public Instant finishedAt() { return finishedAt; }
     public Instant lastActivityAt() { return lastActivityAt; }
     public Instant lastProgressEventAt() { return lastProgressEventAt; }
+    public int attempt() { return attempt; }
+    public Instant lastHeartbeatAt() { return lastHeartbeatAt; }
+    public String lastHeartbeatWorker() { return lastHeartbeatWorker; }
+
+    /** The later of the last planning/result and the last worker heartbeat: what stale-run detection looks at. */
+    public Instant lastSignOfLifeAt() {
+        return lastHeartbeatAt != null && lastHeartbeatAt.isAfter(lastActivityAt) ? lastHeartbeatAt : lastActivityAt;
+    }
 
     public boolean isActive() {
         return !status.isTerminal();

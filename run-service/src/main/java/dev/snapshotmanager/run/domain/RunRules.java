@@ -1,5 +1,6 @@
 package dev.snapshotmanager.run.domain;
 
+import dev.snapshotmanager.events.ReasonCodes;
 import dev.snapshotmanager.events.RunPlannedV1;
 import dev.snapshotmanager.events.RunStatus;
 import dev.snapshotmanager.events.VolumeResultV1;
@@ -19,6 +20,8 @@ import java.util.Optional;
  */
 public final class RunRules {
 
+    /** Reason prefix of a run that was requested from the worker again because it went stale before its plan. */
+    public static final String REDRIVEN = "REDRIVEN";
     private static final int ERROR_LINES = 5;
     private static final int ERROR_SUMMARY_MAX = 2000;
 
@@ -93,6 +96,37 @@ public final class RunRules {
     /** Cancels an active run. */
     public static void cancel(Run run, Instant now, String reason) {
         finish(run, RunStatus.CANCELLED, now, reason);
+    }
+
+    /** A worker has started on a REQUESTED run (its first heartbeat): PLANNING. False when nothing changed. */
+    public static boolean planningStarted(Run run) {
+        if (run.status() != RunStatus.REQUESTED) {
+            return false;
+        }
+        run.setStatus(RunStatus.PLANNING);
+        return true;
+    }
+
+    /** Fails an active run whose planning failed for good; the worker's error goes into the error summary. */
+    public static void planningFailed(Run run, Instant now, String workerId, String error) {
+        addError(run, "planning failed: " + (error == null || error.isBlank() ? "no error given" : error));
+        finish(run, RunStatus.FAILED, now, ReasonCodes.PLANNING_FAILED + ": planning failed on worker " + workerId);
+    }
+
+    /** Whether a stale run may be requested again: active and not planned yet (REQUESTED or PLANNING). */
+    public static boolean redrivable(Run run) {
+        return !run.planned && (run.status() == RunStatus.REQUESTED || run.status() == RunStatus.PLANNING);
+    }
+
+    /** Requests a stale unplanned run again: REQUESTED, one more attempt, a fresh stale-after window from now. */
+    public static void redrive(Run run, Instant now, String reason) {
+        if (!redrivable(run)) {
+            throw new IllegalStateException("run " + run.id() + " (" + run.status() + ") cannot be re-driven");
+        }
+        run.setStatus(RunStatus.REQUESTED);
+        run.attempt++;
+        run.lastActivityAt = now;
+        run.statusReason = reason;
     }
 
     /** Fails an active run whose worker stopped reporting. */

@@ -1,5 +1,6 @@
 package dev.snapshotmanager.run.messaging;
 
+import dev.snapshotmanager.events.RunHeartbeatV1;
 import dev.snapshotmanager.events.RunPlannedV1;
 import dev.snapshotmanager.events.VolumeResultV1;
 import dev.snapshotmanager.run.service.RunTracker;
@@ -10,8 +11,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes the worker's reports (run-planned, volume-results). Each is applied idempotently by {@link RunTracker};
- * a record that cannot be applied is nacked and goes to the channel's dead-letter topic, and consumption goes on.
+ * Consumes the worker's reports (run-planned, volume-results, run-heartbeats). Each is applied idempotently by
+ * {@link RunTracker}; a record that cannot be applied is nacked and goes to the channel's dead-letter topic, and
+ * consumption goes on.
  */
 @ApplicationScoped
 public class WorkerReportsConsumer {
@@ -33,6 +35,14 @@ public class WorkerReportsConsumer {
     public void result(ConsumerRecord<String, VolumeResultV1> record) {
         VolumeResultV1 result = Poison.requireValue(record);
         withRetry(() -> tracker.result(result));
+    }
+
+    /** Worker heartbeats: idempotent by themselves (see {@link RunTracker#heartbeat}), so no processed-event mark. */
+    @Incoming("run-heartbeats")
+    @Blocking
+    public void heartbeat(ConsumerRecord<String, RunHeartbeatV1> record) {
+        RunHeartbeatV1 beat = Poison.requireValue(record);
+        withRetry(() -> tracker.heartbeat(beat));
     }
 
     /**

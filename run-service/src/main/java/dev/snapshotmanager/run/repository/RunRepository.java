@@ -43,11 +43,36 @@ public class RunRepository implements PanacheRepositoryBase<Run, UUID> {
         return list("status in ?1 order by requestedAt desc, id desc", ACTIVE);
     }
 
-    /** Ids of active runs without activity since {@code before}. */
+    /**
+     * Ids of active runs with neither planning/results nor a heartbeat since {@code before}, longest silent first
+     * (the expression matches the partial index {@code run_active_last_sign_of_life}).
+     */
+    @SuppressWarnings("unchecked")
     public List<UUID> staleIds(Instant before, int limit) {
-        return getEntityManager().createQuery("select r.id from Run r where r.status in ?1 and r.lastActivityAt < ?2 "
-                + "order by r.lastActivityAt", UUID.class)
-                .setParameter(1, ACTIVE).setParameter(2, before).setMaxResults(limit).getResultList();
+        return getEntityManager().createNativeQuery("select id from run where status in ('REQUESTED','PLANNING',"
+                + "'RUNNING') and greatest(last_activity_at, last_heartbeat_at) < :before "
+                + "order by greatest(last_activity_at, last_heartbeat_at) limit :limit", UUID.class)
+                .setParameter("before", before).setParameter("limit", limit).getResultList();
+    }
+
+    /**
+     * Records a worker heartbeat on an active run, only moving {@code last_heartbeat_at} forward: a duplicate, a
+     * redelivery or an older heartbeat arriving late changes nothing.
+     *
+     * @return whether the run is active and this heartbeat is its latest
+     */
+    public boolean recordHeartbeat(UUID id, String workerId, Instant at) {
+        return getEntityManager().createNativeQuery("update run set last_heartbeat_at = :at, "
+                + "last_heartbeat_worker = :worker where id = :id and status in ('REQUESTED','PLANNING','RUNNING') "
+                + "and (last_heartbeat_at is null or last_heartbeat_at < :at)")
+                .setParameter("at", at).setParameter("worker", workerId).setParameter("id", id)
+                .executeUpdate() == 1;
+    }
+
+    /** The run's status without loading it, if it exists. */
+    public Optional<RunStatus> statusOf(UUID id) {
+        return getEntityManager().createQuery("select r.status from Run r where r.id = :id", RunStatus.class)
+                .setParameter("id", id).getResultStream().findFirst();
     }
 
     /** One page of runs, newest first, after the keyset position {@code (requestedAt, id)} when given. */

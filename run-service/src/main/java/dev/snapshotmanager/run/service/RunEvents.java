@@ -36,7 +36,10 @@ public class RunEvents {
     @Inject
     Clock clock;
 
-    /** RunRequestedV1 for the worker, and the REQUESTED lifecycle event. */
+    /**
+     * RunRequestedV1 for the worker, and the REQUESTED lifecycle event. Also used to re-drive a stale run: the same
+     * payload again (same run id and slot, a new event id), the lifecycle event carrying the REDRIVEN reason.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requested(Run run) {
         RunRequestedV1 requested = new RunRequestedV1(run.id(), policyOf(run), run.slot(), run.dryRun(),

@@ -1,9 +1,11 @@
 package dev.snapshotmanager.run.service;
 
 import dev.snapshotmanager.events.LifecycleEvent;
+import dev.snapshotmanager.events.RunHeartbeatV1;
 import dev.snapshotmanager.events.RunPlannedV1;
 import dev.snapshotmanager.events.RunStatus;
 import dev.snapshotmanager.events.VolumeResultV1;
+import dev.snapshotmanager.events.WorkerPhase;
 import dev.snapshotmanager.outbox.ProcessedEvents;
 import dev.snapshotmanager.run.config.RunsConfig;
 import dev.snapshotmanager.run.domain.Run;
@@ -75,6 +77,34 @@ public class RunTracker {
         Run run = found.get();
         Instant now = clock.instant();
         announce(run, RunRules.result(run, result, now), now);
+    }
+
+    /**
+     * A worker heartbeat: moves the run's last heartbeat forward, starts PLANNING on a REQUESTED run, and fails the
+     * run when planning failed for good ({@link WorkerPhase#PLANNING_FAILED}).
+     *
+     * <p>No processed-event record is kept per heartbeat (there is one every few seconds per run): every effect is
+     * idempotent by itself. The heartbeat time only moves forward ({@link RunRepository#recordHeartbeat}), so a
+     * duplicate or an older heartbeat delivered late changes nothing; REQUESTED -> PLANNING happens once; a
+     * PLANNING_FAILED finalizes an active run, and a duplicate finds it finished. The time is the worker's
+     * {@code sentAt}, capped at this service's clock so that a worker clock running ahead cannot keep a run alive.
+     */
+    @Transactional
+    public void heartbeat(RunHeartbeatV1 beat) {
+        Instant now = clock.instant();
+        Instant at = beat.sentAt().isAfter(now) ? now : beat.sentAt();
+        boolean latest = runs.recordHeartbeat(beat.runId(), beat.workerId(), at);
+        if (beat.phase() == WorkerPhase.PLANNING_FAILED) {
+            runs.lock(beat.runId()).filter(Run::isActive).ifPresent(run -> {
+                RunRules.planningFailed(run, now, beat.workerId(), beat.error());
+                events.lifecycle(run, LifecycleEvent.FAILED);
+            });
+            return;
+        }
+        if (latest && runs.statusOf(beat.runId()).orElse(null) == RunStatus.REQUESTED) {
+            runs.lock(beat.runId()).filter(RunRules::planningStarted)
+                    .ifPresent(run -> events.lifecycle(run, LifecycleEvent.PROGRESS));
+        }
     }
 
     private void announce(Run run, RunRules.Change change, Instant now) {

@@ -132,4 +132,52 @@ class RunRulesTest {
         assertThat(run.created()).isEqualTo(1);
         assertThat(RunRules.duration(run)).contains(Duration.ofSeconds(5));
     }
+
+    @Test
+    void lastSignOfLifeIsTheLaterOfActivityAndHeartbeat() {
+        Run run = requested();
+        assertThat(run.lastSignOfLifeAt()).isEqualTo(T0);
+        set(run, "lastHeartbeatAt", T0.plusSeconds(30));
+        assertThat(run.lastSignOfLifeAt()).isEqualTo(T0.plusSeconds(30));
+        run.lastActivityAt = T0.plusSeconds(60);
+        assertThat(run.lastSignOfLifeAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void aFirstHeartbeatStartsPlanningOnlyOnARequestedRun() {
+        Run run = requested();
+        assertThat(RunRules.planningStarted(run)).isTrue();
+        assertThat(run.status()).isEqualTo(RunStatus.PLANNING);
+        assertThat(RunRules.planningStarted(run)).isFalse();
+        assertThat(RunRules.planningStarted(runWith(2))).isFalse();
+    }
+
+    @Test
+    void planningFailedFailsTheRunWithTheErrorInTheSummary() {
+        Run run = requested();
+        RunRules.planningFailed(run, T0.plusSeconds(5), "worker-1", "Keystone unreachable");
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.statusReason()).isEqualTo("PLANNING_FAILED: planning failed on worker worker-1");
+        assertThat(run.errorSummary()).isEqualTo("planning failed: Keystone unreachable");
+        assertThat(run.finishedAt()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
+    void onlyUnplannedRunsAreRedrivenAndEachRedriveCountsAnAttempt() {
+        Run run = requested();
+        set(run, "attempt", 1);
+        RunRules.planningStarted(run);
+        assertThat(RunRules.redrivable(run)).isTrue();
+        RunRules.redrive(run, T0.plus(Duration.ofMinutes(31)), "REDRIVEN: attempt 2 of 2");
+        assertThat(run.status()).isEqualTo(RunStatus.REQUESTED);
+        assertThat(run.attempt()).isEqualTo(2);
+        assertThat(run.lastActivityAt()).isEqualTo(T0.plus(Duration.ofMinutes(31)));
+        assertThat(run.statusReason()).isEqualTo("REDRIVEN: attempt 2 of 2");
+
+        Run running = runWith(2);
+        assertThat(running.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(RunRules.redrivable(running)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunRules.redrive(running, T0, "x"))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -1,0 +1,186 @@
+package dev.snapshotmanager.run;
+
+import static dev.snapshotmanager.run.RunTrackingTest.awaitLifecycle;
+import static dev.snapshotmanager.run.RunTrackingTest.awaitStatus;
+import static dev.snapshotmanager.run.RunTrackingTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
+
+import dev.snapshotmanager.events.LifecycleEvent;
+import dev.snapshotmanager.events.RunHeartbeatV1;
+import dev.snapshotmanager.events.RunLifecycleV1;
+import dev.snapshotmanager.events.Topics;
+import dev.snapshotmanager.events.WorkerPhase;
+import dev.snapshotmanager.run.service.RunTracker;
+import dev.snapshotmanager.run.service.StaleRunSweeper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Worker heartbeats (snapshot.run-heartbeats.v1) against the real broker: liveness, PLANNING, planning failures. */
+@QuarkusTest
+class RunHeartbeatTest {
+
+    @Inject
+    Runs runs;
+
+    @Inject
+    RunTracker tracker;
+
+    @Inject
+    StaleRunSweeper sweeper;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    DataSource dataSource;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    static RunHeartbeatV1 beat(UUID runId, String worker, WorkerPhase phase, Instant sentAt) {
+        return new RunHeartbeatV1(runId, worker, phase, phase == WorkerPhase.EXECUTING ? 2 : 0, null, sentAt);
+    }
+
+    static void send(RunHeartbeatV1 beat) {
+        KafkaProbe.send(Topics.RUN_HEARTBEATS, beat.runId().toString(), beat);
+    }
+
+    static Instant lastHeartbeatAt(JsonPath run) {
+        String at = run.getString("lastHeartbeat.at");
+        return at == null ? null : Instant.parse(at);
+    }
+
+    /** A time the database keeps exactly (it stores microseconds). */
+    static Instant millisNow() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Test
+    void heartbeatsKeepARunningRunAliveAndItFailsAsWorkerLostOnceTheyStop() {
+        UUID id = runs.request();
+        KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 3, 3, 1));
+        awaitStatus(id, "RUNNING");
+        Instant planned = millisNow();
+        Instant beatAt = planned.plus(Duration.ofMinutes(20));
+        clock.set(beatAt);
+        send(beat(id, "worker-7", WorkerPhase.EXECUTING, beatAt));
+        await().atMost(Duration.ofSeconds(30)).until(() -> beatAt.equals(lastHeartbeatAt(run(id))));
+        assertThat(run(id).getString("lastHeartbeat.workerId")).isEqualTo("worker-7");
+
+        // 45 minutes without progress, but the heartbeat is only 25 minutes old: alive
+        clock.set(planned.plus(Duration.ofMinutes(45)));
+        sweeper.sweep(clock.instant());
+        assertThat(run(id).getString("status")).isEqualTo("RUNNING");
+
+        // 31 minutes after the last heartbeat: lost
+        clock.set(beatAt.plus(Duration.ofMinutes(31)));
+        sweeper.sweep(clock.instant());
+        JsonPath failed = run(id);
+        assertThat(failed.getString("status")).isEqualTo("FAILED");
+        assertThat(failed.getString("statusReason")).startsWith("WORKER_LOST").contains("worker-7")
+                .contains(beatAt.toString());
+        assertThat(awaitLifecycle(id, LifecycleEvent.FAILED).reason()).startsWith("WORKER_LOST");
+    }
+
+    @Test
+    void aFirstHeartbeatStartsPlanningAndAPlanningRunWithoutHeartbeatsFailsAsWorkerLost() {
+        UUID id = runs.request();
+        Instant sent = millisNow();
+        send(beat(id, "planner-1", WorkerPhase.PLANNING, sent));
+        JsonPath planning = awaitStatus(id, "PLANNING");
+        assertThat(planning.getString("lastHeartbeat.workerId")).isEqualTo("planner-1");
+        assertThat(lastHeartbeatAt(planning)).isEqualTo(sent);
+        RunLifecycleV1 announced = awaitLifecycle(id, LifecycleEvent.PROGRESS);
+        assertThat(announced.status().name()).isEqualTo("PLANNING");
+
+        clock.set(sent.plus(Duration.ofMinutes(29)));
+        sweeper.sweep(clock.instant());
+        assertThat(run(id).getString("status")).isEqualTo("PLANNING");
+        clock.set(sent.plus(Duration.ofMinutes(31)));
+        sweeper.sweep(clock.instant());
+        assertThat(run(id).getString("status")).isEqualTo("FAILED");
+        assertThat(awaitLifecycle(id, LifecycleEvent.FAILED).reason()).startsWith("WORKER_LOST");
+    }
+
+    @Test
+    void lateDuplicateAndFutureHeartbeatsNeverMoveTheLastHeartbeatBackOrAhead() {
+        UUID id = runs.request();
+        Instant now = millisNow();
+        clock.set(now);
+        Instant newer = now.minusSeconds(10);
+        tracker.heartbeat(beat(id, "worker-new", WorkerPhase.PLANNING, newer));
+        tracker.heartbeat(beat(id, "worker-old", WorkerPhase.PLANNING, newer.minusSeconds(5)));
+        tracker.heartbeat(beat(id, "worker-new", WorkerPhase.PLANNING, newer));
+        JsonPath seen = run(id);
+        assertThat(lastHeartbeatAt(seen)).isEqualTo(newer);
+        assertThat(seen.getString("lastHeartbeat.workerId")).isEqualTo("worker-new");
+
+        // a worker whose clock runs an hour ahead is taken at this service's time, not its own
+        tracker.heartbeat(beat(id, "worker-skewed", WorkerPhase.PLANNING, now.plus(Duration.ofHours(1))));
+        assertThat(lastHeartbeatAt(run(id))).isEqualTo(now);
+
+        assertThatCode(() -> tracker.heartbeat(beat(UUID.randomUUID(), "w", WorkerPhase.EXECUTING, now)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void planningFailedFinalizesTheRunFailedWithTheErrorOnce() throws Exception {
+        UUID id = runs.request();
+        RunHeartbeatV1 failure = new RunHeartbeatV1(id, "planner-2", WorkerPhase.PLANNING_FAILED, 0,
+                "policy-service unreachable after 5 attempts", millisNow());
+        send(failure);
+        JsonPath failed = awaitStatus(id, "FAILED");
+        assertThat(failed.getString("statusReason")).startsWith("PLANNING_FAILED").contains("planner-2");
+        assertThat(failed.getString("errorSummary")).contains("policy-service unreachable after 5 attempts");
+        assertThat(failed.getString("finishedAt")).isNotNull();
+        RunLifecycleV1 event = awaitLifecycle(id, LifecycleEvent.FAILED);
+        assertThat(event.reason()).startsWith("PLANNING_FAILED");
+
+        tracker.heartbeat(failure);
+        tracker.heartbeat(beat(id, "planner-2", WorkerPhase.PLANNING, millisNow()));
+        assertThat(lifecycleEventsInOutbox(id, LifecycleEvent.FAILED)).isEqualTo(1);
+        assertThat(run(id).getString("status")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aPoisonHeartbeatGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        UUID id = runs.request();
+        byte[] garbage = ("{\"runId\":\"" + id + "\",\"phase\":\"NAPPING\"}").getBytes(StandardCharsets.UTF_8);
+        KafkaProbe.sendBytes(Topics.RUN_HEARTBEATS, id.toString(), garbage);
+        Instant sent = millisNow();
+        send(beat(id, "worker-9", WorkerPhase.PLANNING, sent));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent.equals(lastHeartbeatAt(run(id))));
+        KafkaProbe.await(Topics.deadLetter(Topics.RUN_HEARTBEATS),
+                r -> r.value() != null && Arrays.equals(r.value(), garbage), Duration.ofSeconds(30));
+    }
+
+    long lifecycleEventsInOutbox(UUID id, LifecycleEvent event) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM outbox_event WHERE message_key = ? AND topic = ? AND payload LIKE ?")) {
+            ps.setString(1, id.toString());
+            ps.setString(2, Topics.RUN_LIFECYCLE);
+            ps.setString(3, "%\"event\":\"" + event.name() + "\"%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
