@@ -53,7 +53,7 @@ public interface AuditConfig {
     }
 
     interface Export {
-        /** Rows the JDBC cursor fetches per round trip while streaming an export. */
+        /** Rows the JDBC cursor fetches per round trip while streaming an NDJSON export (CSV comes from COPY). */
         @WithDefault("2000")
         int fetchSize();
     }
@@ -62,5 +62,13 @@ public interface AuditConfig {
         /** Tolerance added to a policy's interval before its newest snapshot counts as missing. */
         @WithDefault("PT1H")
         Duration grace();
+
+        /** How often the {@code snapshot_compliance_volumes} gauge is recomputed (scheduler syntax, e.g. 60s; off). */
+        @WithDefault("60s")
+        String metricsInterval();
+
+        /** Delay of the gauge's first computation after start. */
+        @WithDefault("10s")
+        String metricsDelay();
     }
 }

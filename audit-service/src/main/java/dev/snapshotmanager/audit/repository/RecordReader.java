@@ -5,6 +5,8 @@ import dev.snapshotmanager.audit.domain.PageCursor;
 import dev.snapshotmanager.audit.domain.SortOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.postgresql.core.BaseConnection;
 
-/** Reads records: keyset pages, capped counts, single records, and a forward-only cursor for exports. */
+/** Reads records: keyset pages, capped counts, single records, and the streamed reads of exports. */
 @ApplicationScoped
 public class RecordReader {
 
@@ -34,12 +37,7 @@ public class RecordReader {
      * @return up to limit + 1 records: the extra one only tells that there is a next page
      */
     public List<AuditRecord> page(SqlConditions conditions, SortOrder order, PageCursor after, int limit) {
-        if (after != null) {
-            conditions.add(order == SortOrder.DESC ? "(occurred_at, seq) < (?, ?)" : "(occurred_at, seq) > (?, ?)",
-                    after.occurredAt(), after.seq());
-        }
-        String sql = "SELECT " + RecordRowMapper.SELECT + " FROM snapshot_record" + conditions.where()
-                + orderBy(order) + " LIMIT ?";
+        String sql = pageSql(conditions, order, after);
         List<AuditRecord> records = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             int next = conditions.bind(c, s);
@@ -53,6 +51,21 @@ public class RecordReader {
             throw new IllegalStateException("could not read records", e);
         }
         return records;
+    }
+
+    /**
+     * The statement of {@link #page}: the conditions (to which the keyset position is added), the order, and a last
+     * parameter for the row limit. Public for the benchmark, which prints its plans.
+     */
+    public static String pageSql(SqlConditions conditions, SortOrder order, PageCursor after) {
+        if (after != null) {
+            // The row comparison is what pages; the plain bound on occurred_at lets PostgreSQL prune partitions.
+            conditions.add(order == SortOrder.DESC ? "(occurred_at, seq) < (?, ?)" : "(occurred_at, seq) > (?, ?)",
+                    after.occurredAt(), after.seq());
+            conditions.add(order == SortOrder.DESC ? "occurred_at <= ?" : "occurred_at >= ?", after.occurredAt());
+        }
+        return "SELECT " + RecordRowMapper.SELECT + " FROM snapshot_record" + conditions.where() + orderBy(order)
+                + " LIMIT ?";
     }
 
     /** How many records match, counting at most {@code cap + 1} of them. */
@@ -119,6 +132,23 @@ public class RecordReader {
             }
         }
         return rows;
+    }
+
+    /**
+     * Writes every matching record as CSV rows (no header), formatted by PostgreSQL itself: one
+     * {@code COPY (SELECT ...) TO STDOUT (FORMAT csv)} whose output is passed on to {@code out} as it arrives, with
+     * RFC 4180 record ends. No row objects on the Java side, and memory stays flat whatever the number of rows.
+     *
+     * @return the number of rows written
+     */
+    public long copyCsv(SqlConditions conditions, SortOrder order, OutputStream out) throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            BaseConnection pg = c.unwrap(BaseConnection.class);
+            String sql = "COPY (SELECT " + RecordCsv.SELECT + " FROM snapshot_record"
+                    + conditions.whereInline(pg.getStandardConformingStrings()) + orderBy(order)
+                    + ") TO STDOUT (FORMAT csv)";
+            return pg.getCopyAPI().copyOut(sql, new CrlfRecordEnds(out));
+        }
     }
 
     static String orderBy(SortOrder order) {

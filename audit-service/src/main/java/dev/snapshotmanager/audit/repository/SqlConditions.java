@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import org.postgresql.core.Utils;
 
 /**
  * A WHERE clause built from a {@link RecordFilter} and the caller's tenant scope, with its parameters. Only bound
@@ -103,6 +105,62 @@ public final class SqlConditions {
             }
         }
         return index;
+    }
+
+    /**
+     * {@code WHERE ...} with every parameter written as a SQL literal, for the one statement that takes no parameters
+     * ({@code COPY (SELECT ...) TO STDOUT}). Values are never concatenated raw: strings go through the driver's
+     * literal escaping (for the connection's {@code standard_conforming_strings}), everything else is typed.
+     */
+    public String whereInline(boolean standardConformingStrings) throws SQLException {
+        String where = where();
+        StringBuilder sql = new StringBuilder(where.length() + 64 * params.size());
+        int param = 0;
+        for (int i = 0; i < where.length(); i++) {
+            char ch = where.charAt(i);
+            if (ch == '?') {
+                literal(sql, params.get(param++), standardConformingStrings);
+            } else {
+                sql.append(ch);
+            }
+        }
+        if (param != params.size()) {
+            throw new IllegalStateException("placeholders and parameters differ: " + param + " vs " + params.size());
+        }
+        return sql.toString();
+    }
+
+    private static void literal(StringBuilder sql, Object value, boolean standardConformingStrings) throws SQLException {
+        if (value instanceof String text) {
+            quoted(sql, text, standardConformingStrings);
+        } else if (value instanceof Instant instant) {
+            quoted(sql, instant.toString(), standardConformingStrings);
+            sql.append("::timestamptz");
+        } else if (value instanceof UUID uuid) {
+            quoted(sql, uuid.toString(), standardConformingStrings);
+            sql.append("::uuid");
+        } else if (value instanceof Boolean bool) {
+            sql.append(bool ? "TRUE" : "FALSE");
+        } else if (value instanceof Long || value instanceof Integer) {
+            sql.append(value);
+        } else if (value instanceof TextArray array) {
+            sql.append("ARRAY[");
+            boolean first = true;
+            for (String element : array.values()) {
+                sql.append(first ? "" : ",");
+                quoted(sql, element, standardConformingStrings);
+                first = false;
+            }
+            sql.append("]::text[]");
+        } else {
+            throw new IllegalArgumentException("no SQL literal for a " + (value == null ? "null" : value.getClass().getName()));
+        }
+    }
+
+    private static void quoted(StringBuilder sql, String text, boolean standardConformingStrings) throws SQLException {
+        sql.append('\'');
+        Utils.escapeLiteral(sql, text, standardConformingStrings);
+        sql.append('\'');
     }
 
     static String escapeLike(String text) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,12 @@ final class ComplianceEvaluator {
     private final List<PolicyRow> policies;
     private final Instant now;
     private final Duration grace;
+    /** Per policy (set id|name): its cron read and evaluated once per evaluation, not once per volume. */
+    private final Map<String, Schedule> schedules = new HashMap<>();
+
+    /** What a policy's cron says at {@code now}: the expected interval and the latest slot before now - grace. */
+    private record Schedule(Duration interval, Optional<Instant> lastSlot) {
+    }
 
     ComplianceEvaluator(List<PolicyRow> policies, Instant now, Duration grace) {
         this.policies = policies.stream().filter(p -> p.enabled() && p.setActive()).toList();
@@ -76,8 +83,12 @@ final class ComplianceEvaluator {
     }
 
     ComplianceEntry judge(VolumeRow volume, PolicyRow policy, StateRow state, String source) {
-        Optional<PolicyCadence> cadence = PolicyCadence.of(policy.cron(), policy.timeZone());
-        Duration interval = cadence.flatMap(c -> c.intervalAt(now)).orElse(null);
+        Schedule schedule = schedules.computeIfAbsent(policy.policySetId() + "|" + policy.policyName(), k -> {
+            Optional<PolicyCadence> cadence = PolicyCadence.of(policy.cron(), policy.timeZone());
+            return new Schedule(cadence.flatMap(c -> c.intervalAt(now)).orElse(null),
+                    cadence.flatMap(c -> c.lastFireAtOrBefore(now.minus(grace))));
+        });
+        Duration interval = schedule.interval();
         Instant lastCreated = state == null ? null : state.lastCreatedAt();
         ComplianceStatus status;
         if (lastCreated != null && interval != null && !lastCreated.isBefore(now.minus(interval).minus(grace))) {
@@ -86,8 +97,7 @@ final class ComplianceEvaluator {
             status = ComplianceStatus.QUOTA_BLOCKED;
         } else {
             Instant got = latest(policy.since(), volume.firstSeenAt());
-            Optional<Instant> lastSlot = cadence.flatMap(c -> c.lastFireAtOrBefore(now.minus(grace)));
-            boolean slotPassed = lastCreated != null || lastSlot.map(slot -> slot.isAfter(got)).orElse(false);
+            boolean slotPassed = lastCreated != null || schedule.lastSlot().map(slot -> slot.isAfter(got)).orElse(false);
             status = slotPassed ? ComplianceStatus.MISSING : ComplianceStatus.PENDING;
         }
         return entry(volume, policy, status, source, interval, state);

@@ -1,7 +1,11 @@
 package dev.snapshotmanager.audit.bench;
 
 import dev.snapshotmanager.audit.domain.PageCursor;
+import dev.snapshotmanager.audit.domain.RecordFilter;
 import dev.snapshotmanager.audit.domain.SortOrder;
+import dev.snapshotmanager.audit.repository.RecordReader;
+import dev.snapshotmanager.audit.repository.SqlConditions;
+import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.testsupport.security.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -21,6 +26,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -57,10 +64,20 @@ class QueryExportBenchmarkTest {
         String tenantWeek = "api/v1/records?projectId=tenant-7&from=2026-06-01T00:00:00Z&to=2026-06-08T00:00:00Z"
                 + "&action=CREATED&limit=50";
         String deep = new PageCursor(SortOrder.DESC, Instant.parse("2026-04-15T12:00:00Z"), Long.MAX_VALUE).encode();
+        PageCursor deepCursor = PageCursor.decode(deep, SortOrder.DESC);
+        explain("tenant + 7 days + action, first page", RecordFilter.none().withRange(
+                Instant.parse("2026-06-01T00:00:00Z"), Instant.parse("2026-06-08T00:00:00Z")), "tenant-7", "CREATED", null);
+        explain("deep keyset page, all tenants", RecordFilter.none(), null, null, deepCursor);
+        explain("deep keyset page, one tenant", RecordFilter.none(), "tenant-42", null, deepCursor);
+        explain("one volume's history", RecordFilter.none(), null, null, null, "vol-4242");
+
         report("tenant + 7 days + action, first page", tenantWeek);
         report("deep keyset page, all tenants", "api/v1/records?limit=50&cursor=" + deep);
         report("deep keyset page, one tenant", "api/v1/records?projectId=tenant-42&limit=50&cursor=" + deep);
         report("tenant + 7 days, with total (cap 10000)", tenantWeek + "&includeTotal=true");
+        report("one volume's history, newest first", "api/v1/records?volumeId=vol-4242&limit=50");
+        report("one run's records", "api/v1/runs/" + runOf(rows / 2) + "/records?limit=50");
+        report("failures, all tenants, first page", "api/v1/records/failures?limit=50");
         report("statistics, one tenant, 30 days", "api/v1/statistics?projectId=tenant-7&from=2026-06-01&to=2026-07-01");
 
         Instant exportTo = YEAR.plusSeconds(Math.max(1, YEAR_SECONDS * exportRows / rows));
@@ -91,11 +108,59 @@ class QueryExportBenchmarkTest {
                 System.out.printf("[bench] generated %,d rows (%.0f s)%n", to + 1, (System.nanoTime() - started) / 1e9);
             }
             s.execute("ANALYZE snapshot_record");
-            try (ResultSet rs = s.executeQuery("SELECT pg_size_pretty(pg_total_relation_size('snapshot_record'))"
-                    + " || ' incl. indexes' FROM (SELECT 1) x")) {
+            try (ResultSet rs = s.executeQuery("SELECT current_setting('server_version'), current_setting('shared_buffers'),"
+                    + " current_setting('jit') || ' (available: ' || pg_jit_available() || ')', current_setting('work_mem')")) {
                 rs.next();
-                System.out.printf("[bench] %,d rows generated in %.0f s; table %s%n", rows,
+                System.out.printf("[bench] PostgreSQL %s, shared_buffers %s, jit %s, work_mem %s%n", rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT pg_size_pretty(sum(pg_table_size(inhrelid))) || ' table, '"
+                    + " || pg_size_pretty(sum(pg_indexes_size(inhrelid))) || ' indexes'"
+                    + " FROM pg_inherits WHERE inhparent = 'snapshot_record'::regclass")) {
+                rs.next();
+                System.out.printf("[bench] %,d rows generated in %.0f s; %s%n", rows,
                         (System.nanoTime() - started) / 1e9, rs.getString(1));
+            }
+        }
+    }
+
+    /** The run id the generator gives row g (md5 of g / 500, as in {@link #generate}). */
+    private String runOf(long g) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT md5((" + g + " / 500)::text)::uuid")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Prints the plan PostgreSQL runs for the service's page statement (EXPLAIN ANALYZE, custom and generic plan). */
+    private void explain(String name, RecordFilter base, String project, String action, PageCursor after,
+            String... volume) throws Exception {
+        RecordFilter filter = new RecordFilter(base.from(), base.to(),
+                action == null ? Set.of() : Set.of(VolumeAction.valueOf(action)),
+                project == null ? List.of() : List.of(project), null, null, null, null, null,
+                volume.length == 0 ? null : volume[0], null, null, null, null, null, null, null);
+        try (Connection c = dataSource.getConnection()) {
+            for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+                try (Statement set = c.createStatement()) {
+                    set.execute("SET plan_cache_mode = " + mode);
+                }
+                SqlConditions conditions = SqlConditions.of(filter, Optional.empty());
+                String sql = RecordReader.pageSql(conditions, SortOrder.DESC, after);
+                try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql)) {
+                    s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+                    s.setInt(conditions.bind(c, s), 51);
+                    StringBuilder plan = new StringBuilder();
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            plan.append("[bench]     ").append(rs.getString(1)).append('\n');
+                        }
+                    }
+                    System.out.printf("[bench] plan of '%s' (%s):%n%s", name, mode, plan);
+                }
+            }
+            try (Statement reset = c.createStatement()) {
+                reset.execute("RESET plan_cache_mode");
             }
         }
     }
@@ -112,7 +177,7 @@ class QueryExportBenchmarkTest {
             millis.add((System.nanoTime() - t) / 1e6);
         }
         Collections.sort(millis);
-        System.out.printf("[bench] query %-45s p50 %6.1f ms  p99 %6.1f ms  (200 requests over HTTP)%n", name,
+        System.out.printf("[bench] query %-40s p50 %6.1f ms  p99 %6.1f ms  (200 requests over HTTP)%n", name,
                 millis.get(99), millis.get(197));
     }
 
