@@ -41,6 +41,14 @@ public final class SystemStack {
             "demo-project-5", "initech-erp", "demo-project-6", "research");
     /** Volumes per demo project. */
     public static final int VOLUMES_PER_PROJECT = 50;
+    /**
+     * JUnit resource lock of the emulator's fault settings: READ_WRITE for a test that injects faults, READ for a
+     * test whose runs must not meet them (test classes run concurrently, see junit-platform.properties).
+     */
+    public static final String EMULATOR_FAULTS = "system-stack:emulator-faults";
+    /** Keycloak's admin console user and password (demo only). */
+    public static final String KEYCLOAK_ADMIN = "admin";
+    public static final String KEYCLOAK_ADMIN_PASSWORD = "admin";
 
     private static SystemStack instance;
     private static RuntimeException startFailure;
@@ -168,7 +176,15 @@ public final class SystemStack {
         return settings.service(ServiceSpec.GATEWAY).baseUrl();
     }
 
-    /** Keycloak's base URL (admin console under {@code /admin}, user admin/admin). */
+    /**
+     * The gateway for a browser: {@code http://127.0.0.1:<port>}. The realm accepts code-flow redirects to the
+     * gateway client on any port only for the loopback address {@code 127.0.0.1} (on {@code localhost} only 8080).
+     */
+    public String browserUrl() {
+        return "http://127.0.0.1:" + settings.service(ServiceSpec.GATEWAY).port();
+    }
+
+    /** Keycloak's base URL (admin console under {@code /admin}, {@link #KEYCLOAK_ADMIN}). */
     public String keycloakUrl() {
         return settings.keycloakUrl();
     }

@@ -42,8 +42,9 @@ public final class SystemStackExtension implements BeforeAllCallback, ParameterR
                 .getOrComputeIfAbsent(Running.class, key -> new Running(SystemStack.get()), Running.class).stack;
     }
 
-    /** Stops the stack when JUnit closes the root store. */
-    private record Running(SystemStack stack) implements ExtensionContext.Store.CloseableResource {
+    /** Stops the stack when JUnit closes the root store (AutoCloseable for JUnit 5.13+, CloseableResource before). */
+    @SuppressWarnings("deprecation")
+    private record Running(SystemStack stack) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             System.out.printf("stopping the system stack (it started in %.1f s)%n", stack.startSeconds());

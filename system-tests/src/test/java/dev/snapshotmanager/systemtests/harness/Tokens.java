@@ -32,7 +32,16 @@ public final class Tokens {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final Duration LOCKOUT_PATIENCE = Duration.ofSeconds(90);
+
     private record Cached(String token, Instant refreshAfter) {
+    }
+
+    /** Keycloak answered invalid_grant. */
+    private static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
     }
 
     private final String tokenUrl;
@@ -69,7 +78,27 @@ public final class Tokens {
         return fresh.token();
     }
 
+    /**
+     * The realm's brute-force protection locks a user for a minute after quick failed logins (a browser test that
+     * typed a wrong password, for instance); Keycloak then answers {@code invalid_grant} even for the right
+     * password. So a refusal is retried for a while before it fails the test, with that hint.
+     */
     private Cached fetch(Map<String, String> form) {
+        long deadline = System.nanoTime() + LOCKOUT_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return fetchOnce(form);
+            } catch (Refused e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(e.getMessage() + " (still refused after " + LOCKOUT_PATIENCE
+                            + "; the realm's brute-force protection locks a user after failed logins)", e);
+                }
+                SystemStack.sleep(5000);
+            }
+        }
+    }
+
+    private Cached fetchOnce(Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -78,6 +107,10 @@ public final class Tokens {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 400 && response.body().contains("invalid_grant")) {
+                throw new Refused("Keycloak refused a token (" + form.get("grant_type") + ", "
+                        + form.getOrDefault("username", form.get("client_id")) + "): " + response.body());
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("Keycloak refused a token (" + form.get("grant_type") + ", "
                         + form.getOrDefault("username", form.get("client_id")) + "): HTTP " + response.statusCode()
