@@ -1,9 +1,11 @@
 package dev.snapshotmanager.systemtests.harness;
 
+import dev.snapshotmanager.local.ChildProcess;
 import dev.snapshotmanager.local.Launcher;
 import dev.snapshotmanager.local.ServiceSpec;
 import dev.snapshotmanager.local.StackLayout;
 import dev.snapshotmanager.local.StackSettings;
+import dev.snapshotmanager.local.StackState;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -86,6 +88,7 @@ public final class SystemStack {
         Path root = Path.of(System.getProperty("snapshot.repo.root", "..")).toAbsolutePath().normalize();
         Path dir = Path.of(System.getProperty("snapshot.system-tests.dir", "target/system-tests")).toAbsolutePath();
         StackLayout layout = new StackLayout(root, dir);
+        stopLeftovers(layout);
         try {
             // A fresh cloud, database and broker every time; the unpacked Keycloak (dir/keycloak) is kept.
             for (Path old : List.of(layout.data(), layout.logs(), layout.run())) {
@@ -101,6 +104,27 @@ public final class SystemStack {
         SystemStack stack = new SystemStack(layout, settings);
         stack.startAndWait();
         return stack;
+    }
+
+    /**
+     * Stops what an earlier test JVM left running (killed before its shutdown hook ran; the components run in
+     * sessions of their own, so they outlive it), as {@code ./snapshot-manager down} does: by the pids of the
+     * state file, and only processes whose command line names this stack's folder or a quarkus-run.jar.
+     */
+    private static void stopLeftovers(StackLayout layout) {
+        StackState previous = StackState.read(layout.stateFile());
+        if (previous == null) {
+            return;
+        }
+        for (StackState.Entry entry : previous.entries()) {
+            ProcessHandle.of(entry.pid()).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(layout.local().toString())
+                            || c.contains("quarkus-run.jar")).orElse(false))
+                    .ifPresent(p -> {
+                        System.out.println("stopping " + entry.name() + " (pid " + p.pid() + ") left by an earlier run");
+                        ChildProcess.stop(p, Duration.ofSeconds(20));
+                    });
+        }
     }
 
     private void startAndWait() {
