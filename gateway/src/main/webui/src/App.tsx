@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { api, ApiError, SIGNED_OUT_PATH } from './api/client';
 import { MeContext } from './api/me';
 import type { Me } from './api/types';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { ProblemAlert } from './components/ProblemAlert';
 import { OverviewPage } from './pages/OverviewPage';
 import { RunsPage } from './pages/RunsPage';
@@ -46,6 +47,7 @@ export function Header({ me }: { me: Me }) {
 }
 
 export function Shell({ me }: { me: Me }) {
+  const location = useLocation();
   return (
     <MeContext.Provider value={me}>
       <Header me={me} />
@@ -60,6 +62,7 @@ export function Shell({ me }: { me: Me }) {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
+          <ErrorBoundary resetKey={location.pathname}>
           <Routes>
             <Route path="/" element={<OverviewPage />} />
             <Route path="/overview" element={<Navigate to="/" replace />} />
@@ -76,6 +79,7 @@ export function Shell({ me }: { me: Me }) {
             <Route path="/compliance" element={<CompliancePage />} />
             <Route path="*" element={<p>No such page. <NavLink to="/">Overview</NavLink></p>} />
           </Routes>
+          </ErrorBoundary>
         </main>
       </div>
     </MeContext.Provider>

@@ -54,11 +54,12 @@ export function FilterForm({ fields, values, onApply, label, children }: {
         <label key={f.name}>
           {f.label}
           {f.type === 'select' ? (
-            <select value={draft[f.name] ?? ''} onChange={(e) => setDraft({ ...draft, [f.name]: e.target.value })}>
+            <select name={f.name} value={draft[f.name] ?? ''} onChange={(e) => setDraft({ ...draft, [f.name]: e.target.value })}>
               {(f.options ?? []).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
             </select>
           ) : (
             <input
+              name={f.name}
               type={f.type ?? 'text'}
               value={draft[f.name] ?? ''}
               placeholder={f.placeholder}

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { aRecord } from '../test/fixtures';
@@ -31,18 +31,18 @@ describe('the audit trail', () => {
     const sizes = screen.getByLabelText('Per page');
     expect([...(sizes as HTMLSelectElement).options].map((o) => o.value)).toEqual(['10', '25', '50', '100']);
     await userEvent.selectOptions(sizes, '100');
-    expect(calls.at(-1)!.url.searchParams.get('limit')).toBe('100');
+    await waitFor(() => expect(calls.at(-1)!.url.searchParams.get('limit')).toBe('100'));
 
     await userEvent.click(screen.getByRole('button', { name: 'Next →' }));
-    expect(calls.at(-1)!.url.searchParams.get('cursor')).toBe('page-2');
+    await waitFor(() => expect(calls.at(-1)!.url.searchParams.get('cursor')).toBe('page-2'));
     expect(await screen.findByText('Page 2')).toBeInTheDocument();
 
     fill(screen.getByLabelText('Project id'), 'demo-project-1');
     fill(screen.getByLabelText('Policy'), 'daily_5');
     await userEvent.click(screen.getByRole('checkbox', { name: 'FAILED' }));
     await userEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(calls.at(-1)!.url.searchParams.get('projectId')).toBe('demo-project-1'));
     const last = calls.at(-1)!.url.searchParams;
-    expect(last.get('projectId')).toBe('demo-project-1');
     expect(last.get('policy')).toBe('daily_5');
     expect(last.getAll('action')).toEqual(['FAILED']);
     expect(last.get('cursor')).toBeNull();

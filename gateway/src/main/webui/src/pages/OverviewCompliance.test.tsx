@@ -58,8 +58,7 @@ describe('the compliance screen', () => {
     expect(await within(await screen.findByTestId('compliance-by-tenant')).findByText('demo-project-1')).toBeInTheDocument();
     expect(await within(screen.getByTestId('compliance-table')).findByTestId('badge-MISSING')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('checkbox', { name: /MISSING/ }));
-    const last = calls.filter((c) => c.url.pathname === '/api/v1/compliance').at(-1)!;
-    expect(last.url.searchParams.get('status')).toBe('MISSING');
+    await waitFor(() => expect(calls.filter((c) => c.url.pathname === '/api/v1/compliance').at(-1)!.url.searchParams.get('status')).toBe('MISSING'));
     expect(screen.getByTestId('export-compliance')).toHaveAttribute('href', '/api/v1/compliance/export?status=MISSING');
   });
 });

@@ -113,7 +113,7 @@ export function PolicySetEditPage() {
           <legend>The set</legend>
           <div className="form-grid">
             <Field label="Name" error={fieldError('name')} hint="lower case letters, digits, _ and -">
-              {(p) => <input {...p} value={form.name} onChange={(e) => update({ name: e.target.value })} />}
+              {(p) => <input {...p} name="name" value={form.name} onChange={(e) => update({ name: e.target.value })} />}
             </Field>
             <Field label="Scope" error={fieldError('scope')}>
               {(p) => (
@@ -129,7 +129,7 @@ export function PolicySetEditPage() {
               </Field>
             )}
             <Field label="Priority" error={fieldError('priority')} hint="0–1000; the higher wins">
-              {(p) => <input {...p} type="number" value={form.priority} onChange={(e) => update({ priority: e.target.value })} />}
+              {(p) => <input {...p} name="priority" type="number" value={form.priority} onChange={(e) => update({ priority: e.target.value })} />}
             </Field>
           </div>
           <Field label="Description" error={fieldError('description')}>
@@ -149,27 +149,28 @@ export function PolicySetEditPage() {
         {form.policies.map((pol, i) => {
           const at = `policies[${i}].`;
           return (
-            <fieldset key={i} className="panel" disabled={readOnly} data-testid={`policy-form-${i}`}>
+            <div key={i} className="panel">
+            <fieldset disabled={readOnly} data-testid={`policy-form-${i}`}>
               <legend>Policy {pol.name || i + 1}</legend>
               <div className="form-grid">
                 <Field label="Policy name" error={fieldError(`${at}name`)}>
-                  {(p) => <input {...p} value={pol.name} onChange={(e) => updatePolicy(i, { name: e.target.value })} />}
+                  {(p) => <input {...p} name={`${at}name`} value={pol.name} onChange={(e) => updatePolicy(i, { name: e.target.value })} />}
                 </Field>
                 <Field label="Schedule (cron, 5 fields)" error={fieldError(`${at}cron`)} hint={cronInWords(pol.cron)}>
-                  {(p) => <input {...p} value={pol.cron} onChange={(e) => updatePolicy(i, { cron: e.target.value })} />}
+                  {(p) => <input {...p} name={`${at}cron`} value={pol.cron} onChange={(e) => updatePolicy(i, { cron: e.target.value })} />}
                 </Field>
                 <Field label="Time zone" error={fieldError(`${at}timeZone`)}>
                   {(p) => (
                     <>
-                      <input {...p} list="time-zones" value={pol.timeZone} onChange={(e) => updatePolicy(i, { timeZone: e.target.value })} />
+                      <input {...p} name={`${at}timeZone`} list="time-zones" value={pol.timeZone} onChange={(e) => updatePolicy(i, { timeZone: e.target.value })} />
                     </>
                   )}
                 </Field>
                 <Field label="Keep last (snapshots)" error={fieldError(`${at}keepLast`)} hint="1–1000 available snapshots; and/or a max age">
-                  {(p) => <input {...p} type="number" min={1} max={1000} value={pol.keepLast} onChange={(e) => updatePolicy(i, { keepLast: e.target.value })} />}
+                  {(p) => <input {...p} name={`${at}keepLast`} type="number" min={1} max={1000} value={pol.keepLast} onChange={(e) => updatePolicy(i, { keepLast: e.target.value })} />}
                 </Field>
                 <Field label="Max age (ISO-8601 duration)" error={fieldError(`${at}maxAge`)} hint={pol.maxAge ? isoDurationInWords(pol.maxAge) : 'e.g. P30D (30 days), PT12H'}>
-                  {(p) => <input {...p} value={pol.maxAge} placeholder="P30D" onChange={(e) => updatePolicy(i, { maxAge: e.target.value })} />}
+                  {(p) => <input {...p} name={`${at}maxAge`} value={pol.maxAge} placeholder="P30D" onChange={(e) => updatePolicy(i, { maxAge: e.target.value })} />}
                 </Field>
                 <Field label="Missed runs" error={fieldError(`${at}missedRunMode`)}>
                   {(p) => (
@@ -183,6 +184,8 @@ export function PolicySetEditPage() {
               <label className="check">
                 <input type="checkbox" checked={pol.enabled} onChange={(e) => updatePolicy(i, { enabled: e.target.checked })} /> Enabled
               </label>
+            </fieldset>
+              {/* outside the fieldset: viewers may preview a read-only policy too */}
               <SchedulePreview cron={pol.cron} timeZone={pol.timeZone} label={pol.name || `policy ${i + 1}`} />
               {!readOnly && (
                 <div className="actions">
@@ -191,7 +194,7 @@ export function PolicySetEditPage() {
                   </button>
                 </div>
               )}
-            </fieldset>
+            </div>
           );
         })}
         <datalist id="time-zones">

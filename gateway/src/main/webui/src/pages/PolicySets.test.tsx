@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { aSet, SET_ID } from '../test/fixtures';
@@ -40,10 +40,10 @@ describe('policy set cards', () => {
     expect(conflict).toHaveTextContent('vol-9');
     expect(conflict).toHaveTextContent('detaches the assignments and rules');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Delete and detach' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const deletes = calls.filter((c) => c.method === 'DELETE');
     expect(deletes).toHaveLength(2);
     expect(deletes[1].url.searchParams.get('force')).toBe('true');
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 });
 
@@ -77,7 +77,7 @@ describe('the policy set form', () => {
     });
   });
 
-  it('previews the next fire times in the policy zone and the user zone', async () => {
+  it('previews the next fire times in the policy zone and the user zone, also for a viewer', async () => {
     fakeApi(({ url }) => {
       if (url.pathname === `/api/v1/policy-sets/${SET_ID}`) return { body: aSet() };
       if (url.pathname === '/api/v1/policy-templates') return { body: [] };
@@ -86,7 +86,10 @@ describe('the policy set form', () => {
       }
       return undefined;
     });
-    renderAt(<PolicySetEditPage />, { me: ADMIN, path: `/policy-sets/${SET_ID}`, route: '/policy-sets/:id' });
+    // a viewer sees the set read-only and may still preview its schedule
+    renderAt(<PolicySetEditPage />, { me: VIEWER, path: `/policy-sets/${SET_ID}`, route: '/policy-sets/:id' });
+    expect(await screen.findByLabelText('Priority')).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Save changes' })).not.toBeInTheDocument();
     await userEvent.click(await screen.findByRole('button', { name: 'Preview next fire times of monthly' }));
     const table = await screen.findByTestId('preview-monthly');
     expect(table).toHaveTextContent('In Europe/Paris');

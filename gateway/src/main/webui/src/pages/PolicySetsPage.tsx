@@ -80,7 +80,7 @@ export function PolicySetsPage() {
         </label>
       </form>
       <ProblemAlert error={sets.error} />
-      {sets.data && sets.data.items.length === 0 && <p className="muted">No policy sets match.</p>}
+      {sets.data && (sets.data.items ?? []).length === 0 && <p className="muted">No policy sets match.</p>}
       <div className="cards" data-testid="policy-set-cards">
         {(sets.data?.items ?? []).map((s) => (
           <article className="card" key={s.id} aria-labelledby={`set-${s.id}`} data-testid={`policy-set-${s.name}`}>

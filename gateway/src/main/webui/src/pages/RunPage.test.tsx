@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from '../test/FakeEventSource';
@@ -25,6 +25,9 @@ describe('the run page', () => {
     const stream = FakeEventSource.to(`/api/v1/runs/${RUN_ID}/events`);
     act(() => stream.open());
     expect(screen.getByTestId('stream-state')).toHaveTextContent('live');
+    // on (re)connect the run is read once more: what happened before the stream opened is not replayed
+    const runReads = () => calls.filter((c) => c.url.pathname === `/api/v1/runs/${RUN_ID}`).length;
+    await waitFor(() => expect(runReads()).toBe(2));
     act(() => stream.emit(anEvent()));
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '60');
     expect(screen.getByTestId('counter-created')).toHaveTextContent('5');
@@ -38,8 +41,8 @@ describe('the run page', () => {
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
     expect(screen.getByTestId('counter-created')).toHaveTextContent('10');
     expect(stream.readyState).toBe(FakeEventSource.CLOSED);
-    // one GET of the run: the rest came over the stream
-    expect(calls.filter((c) => c.url.pathname === `/api/v1/runs/${RUN_ID}`)).toHaveLength(1);
+    // no polling: the progress came over the stream; the final state is read once more when the run ends
+    await waitFor(() => expect(runReads()).toBe(3));
   });
 
   it('says when the live connection is lost and ignores events of other runs', async () => {

@@ -30,8 +30,11 @@ export function RunPage() {
       if (TERMINAL.includes(event.status) || event.counters) {
         client.invalidateQueries({ queryKey: ['run-records', id] });
       }
+      // The final state once more from the server (a read started before this event must not win).
+      if (TERMINAL.includes(event.status)) client.invalidateQueries({ queryKey: ['run', id] });
     },
     true,
+    () => client.invalidateQueries({ queryKey: ['run', id] }),
   );
 
   const records = useQuery({

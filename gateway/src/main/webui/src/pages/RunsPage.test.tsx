@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from '../test/FakeEventSource';
@@ -24,10 +24,11 @@ describe('the runs list', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Next →' }));
     expect(await within(table).findByTestId('badge-PARTIAL')).toBeInTheDocument();
-    expect(calls.at(-1)!.url.searchParams.get('cursor')).toBe('c2');
+    await waitFor(() => expect(calls.at(-1)!.url.searchParams.get('cursor')).toBe('c2'));
 
     await userEvent.click(screen.getByRole('checkbox', { name: 'FAILED' }));
     await userEvent.selectOptions(screen.getByLabelText('Kind'), 'true');
+    await waitFor(() => expect(calls.at(-1)!.url.searchParams.get('dryRun')).toBe('true'));
     const last = calls.at(-1)!.url.searchParams;
     expect(last.getAll('status')).toEqual(['FAILED']);
     expect(last.get('dryRun')).toBe('true');

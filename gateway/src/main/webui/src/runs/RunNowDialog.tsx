@@ -57,17 +57,17 @@ export function RunNowDialog({ onClose, initial }: {
       >
         <Field label="Policy set" error={err?.fieldError('policy.policySetId')}>
           {(p) => (
-            <select {...p} value={setId} onChange={(e) => { setSetId(e.target.value); setPolicyName(''); }} required>
+            <select {...p} name="policySetId" value={setId} onChange={(e) => { setSetId(e.target.value); setPolicyName(''); }} required>
               <option value="">Choose a set…</option>
               {(sets.data?.items ?? []).map((s) => (
-                <option key={s.id} value={s.id}>{s.name} ({s.scope === 'GLOBAL' ? 'global' : s.tenantId})</option>
+                <option key={s.id} value={s.id} data-name={s.name}>{s.name} ({s.scope === 'GLOBAL' ? 'global' : s.tenantId})</option>
               ))}
             </select>
           )}
         </Field>
         <Field label="Policy" error={err?.fieldError('policy.policyName')}>
           {(p) => (
-            <select {...p} value={policyName} onChange={(e) => setPolicyName(e.target.value)} required>
+            <select {...p} name="policyName" value={policyName} onChange={(e) => setPolicyName(e.target.value)} required>
               <option value="">Choose a policy…</option>
               {(chosen?.policies ?? []).map((pol) => (
                 <option key={pol.name} value={pol.name}>{pol.name}</option>
@@ -76,10 +76,10 @@ export function RunNowDialog({ onClose, initial }: {
           )}
         </Field>
         <Field label="Only these projects (ids, optional)" error={err?.fieldError('scope.projectIds')}>
-          {(p) => <input {...p} value={projects} onChange={(e) => setProjects(e.target.value)} placeholder="all" />}
+          {(p) => <input {...p} name="projectIds" value={projects} onChange={(e) => setProjects(e.target.value)} placeholder="all" />}
         </Field>
         <Field label="Only these volumes (ids, optional)" error={err?.fieldError('scope.volumeIds')}>
-          {(p) => <input {...p} value={volumes} onChange={(e) => setVolumes(e.target.value)} placeholder="all" />}
+          {(p) => <input {...p} name="volumeIds" value={volumes} onChange={(e) => setVolumes(e.target.value)} placeholder="all" />}
         </Field>
         <Field label="Reason (optional)" error={err?.fieldError('reason')}>
           {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />}

@@ -8,10 +8,13 @@ export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'closed';
  * Follows a Server-Sent Events stream of run lifecycle events (no polling). `url` null: not connected.
  * The browser's EventSource reconnects by itself; `stopWhenTerminal` closes the stream once a run has finished.
  */
-export function useRunEvents(url: string | null, onEvent: (event: RunLifecycle) => void, stopWhenTerminal = false): StreamState {
+export function useRunEvents(url: string | null, onEvent: (event: RunLifecycle) => void, stopWhenTerminal = false,
+  onOpen?: () => void): StreamState {
   const [state, setState] = useState<StreamState>('connecting');
   const handler = useRef(onEvent);
   handler.current = onEvent;
+  const opened = useRef(onOpen);
+  opened.current = onOpen;
 
   useEffect(() => {
     if (!url) {
@@ -20,7 +23,11 @@ export function useRunEvents(url: string | null, onEvent: (event: RunLifecycle) 
     }
     setState('connecting');
     const source = new EventSource(url, { withCredentials: true });
-    source.onopen = () => setState('live');
+    // On every (re)connect the caller may re-read the state once: events sent while not connected are not replayed.
+    source.onopen = () => {
+      setState('live');
+      opened.current?.();
+    };
     source.onerror = () => setState(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
     source.onmessage = (message: MessageEvent<string>) => {
       let event: RunLifecycle;

@@ -60,10 +60,10 @@ export function AssignDialog({ volumes, onClose }: { volumes: Volume[]; onClose:
             <>
               <Field label="Policy set" error={err?.fieldError('items[0].policySetId')}>
                 {(p) => (
-                  <select {...p} value={setId} onChange={(e) => { setSetId(e.target.value); setNames([]); }} required>
+                  <select {...p} name="policySetId" value={setId} onChange={(e) => { setSetId(e.target.value); setNames([]); }} required>
                     <option value="">Choose a set…</option>
                     {(sets.data?.items ?? []).map((s) => (
-                      <option key={s.id} value={s.id}>{s.name} ({s.scope === 'GLOBAL' ? 'global' : s.tenantId})</option>
+                      <option key={s.id} value={s.id} data-name={s.name}>{s.name} ({s.scope === 'GLOBAL' ? 'global' : s.tenantId})</option>
                     ))}
                   </select>
                 )}
@@ -146,7 +146,7 @@ export function ExcludeDialog({ volumes, onClose }: { volumes: Volume[]; onClose
         <form onSubmit={(e) => { e.preventDefault(); exclude.mutate(); }}>
           <p className="muted">An active exclusion keeps a volume out of every policy; it decides before anything else.</p>
           <Field label="Reason" error={firstError?.fieldError('reason')}>
-            {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} required />}
+            {(p) => <input {...p} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} required />}
           </Field>
           <Field label="Expires (optional)" error={firstError?.fieldError('expiresAt')} hint="empty: until removed">
             {(p) => <input {...p} type="datetime-local" value={expires} onChange={(e) => setExpires(e.target.value)} />}
