@@ -13,6 +13,7 @@ import dev.snapshotmanager.worker.client.OpenStackClient;
 import dev.snapshotmanager.worker.config.WorkerConfig;
 import dev.snapshotmanager.worker.domain.Batches;
 import dev.snapshotmanager.worker.messaging.EventPublisher;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,13 +21,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
- * Plans a requested run (ARCHITECTURE.md, step 2): one inventory read, the policy's volumes from policy-service,
- * skips, max-new and the quota pre-check ({@link PlanSelection}), then per-project batches published as volume
- * tasks, the {@link RunPlannedV1} and the immediate SKIPPED / QUOTA_BLOCKED results, all acknowledged by the broker
- * before the request is.
+ * Plans a requested run (ARCHITECTURE.md, step 2): one inventory read (published meanwhile on its own thread), the
+ * policy's volumes from policy-service, skips, max-new and the quota pre-check ({@link PlanSelection}), then
+ * per-project batches published as volume tasks, the {@link RunPlannedV1} and the immediate SKIPPED / QUOTA_BLOCKED
+ * results, all acknowledged by the broker before the request is.
  */
 @ApplicationScoped
 public class RunPlanner {
@@ -38,6 +42,11 @@ public class RunPlanner {
     private final InventorySync inventorySync;
     private final EventPublisher publisher;
     private final WorkerConfig config;
+    private final ExecutorService inventoryPool = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "plan-inventory");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RunPlanner(OpenStackClient cloud, PlanSelection selection, InventorySync inventorySync,
                       EventPublisher publisher, WorkerConfig config) {
@@ -51,8 +60,18 @@ public class RunPlanner {
     public RunPlannedV1 plan(RunRequestedV1 request) {
         long started = System.nanoTime();
         CloudInventory inventory = cloud.inventory();
-        inventorySync.publish(inventory, false);
-        PlanSelection.Selected selected = selection.select(request, new Volumes(inventory));
+        long listed = System.nanoTime();
+        // The inventory goes out while the plan is made; the request is acknowledged only after both.
+        CompletableFuture<InventorySync.Published> inventoryPublished = CompletableFuture.supplyAsync(
+                () -> inventorySync.publish(inventory, false), inventoryPool);
+        PlanSelection.Selected selected;
+        try {
+            selected = selection.select(request, new Volumes(inventory));
+        } catch (RuntimeException e) {
+            inventoryPublished.cancel(false);
+            throw e;
+        }
+        long chosen = System.nanoTime();
 
         List<List<TaskVolume>> batches = Batches.of(selected.toCreate(), v -> v.tenant().projectId(),
                 config.batchSize());
@@ -75,9 +94,13 @@ public class RunPlanner {
                 batches.size(), projects, Instant.now());
         publisher.planned(planned).join();
         publisher.results(immediate).join();
-        LOG.infof("Planned run %s (%s): %d to create in %d batch(es), %d skipped, %d quota-blocked in %d ms",
+        joinInventory(inventoryPublished);
+        long done = System.nanoTime();
+        LOG.infof("Planned run %s (%s): %d to create in %d batch(es), %d skipped, %d quota-blocked in %d ms "
+                        + "(inventory read %d ms, selection %d ms, publishing %d ms)",
                 request.runId(), policyName(request.policy()), planned.toCreate(), planned.batchCount(), skipped,
-                quotaBlocked, (System.nanoTime() - started) / 1_000_000);
+                quotaBlocked, millis(started, done), millis(started, listed), millis(listed, chosen),
+                millis(chosen, done));
         return planned;
     }
 
@@ -88,6 +111,23 @@ public class RunPlanner {
 
     private static String policyName(PolicyRef policy) {
         return policy == null ? "no policy" : policy.policyName();
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    private static void joinInventory(CompletableFuture<InventorySync.Published> published) {
+        try {
+            published.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        inventoryPool.shutdownNow();
     }
 
     private static void join(List<CompletableFuture<Void>> futures) {
