@@ -11,10 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Drives the emulator started by {@link EmulatorResource} through its {@code /_emulator} HTTP API. */
+/**
+ * Drives the emulator started by test-support's {@code OpenStackEmulatorResource} through its {@code /_emulator}
+ * HTTP API (which works from any class loader), found from the Keystone URL the worker is configured with.
+ */
 public final class TestCloud {
 
+    private static final String KEYSTONE_PATH = "/identity/v3";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -22,7 +27,8 @@ public final class TestCloud {
     }
 
     public static String baseUrl() {
-        return System.getProperty(EmulatorResource.PROP_URL);
+        String authUrl = ConfigProvider.getConfig().getValue("snapshot.openstack.auth-url", String.class);
+        return authUrl.substring(0, authUrl.length() - KEYSTONE_PATH.length());
     }
 
     /** Replaces the cloud (and drops every fault). */
