@@ -109,12 +109,18 @@ public final class SystemStack {
     /**
      * Stops what an earlier test JVM left running (killed before its shutdown hook ran; the components run in
      * sessions of their own, so they outlive it), as {@code ./snapshot-manager down} does: by the pids of the
-     * state file, and only processes whose command line names this stack's folder or a quarkus-run.jar.
+     * state file, and only processes whose command line names this stack's folder or a quarkus-run.jar. Refuses
+     * to start while the JVM that wrote the state file still runs (a concurrent run of this module).
      */
     private static void stopLeftovers(StackLayout layout) {
         StackState previous = StackState.read(layout.stateFile());
         if (previous == null) {
             return;
+        }
+        long owner = previous.launcherPid();
+        if (owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new IllegalStateException("another JVM (pid " + owner + ") runs a system stack in " + layout.local()
+                    + "; wait until its tests end (two runs of this module cannot share one target folder)");
         }
         for (StackState.Entry entry : previous.entries()) {
             ProcessHandle.of(entry.pid()).filter(ProcessHandle::isAlive)
