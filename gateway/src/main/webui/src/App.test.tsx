@@ -28,4 +28,27 @@ describe('the app shell', () => {
     expect(login).toHaveBeenCalled();
     expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/login');
   });
+
+  it('stays on the signed-out page after a sign-out instead of going back to the login page', async () => {
+    const login = vi.fn();
+    setUnauthorizedHandler(login);
+    window.history.pushState({}, '', '/signed-out');
+    fakeApi(() => ({ status: 401, body: { status: 401, title: 'Unauthorized' } }));
+    renderAt(<App />, { path: '/signed-out' });
+    expect(await screen.findByTestId('signed-out')).toHaveTextContent('You have signed out.');
+    expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/login');
+    window.history.pushState({}, '', '/');
+  });
+
+  it('keeps the header and navigation when one screen cannot render its data', async () => {
+    fakeApi(({ url }) => {
+      if (url.pathname === '/api/v1/me') return { body: VIEWER };
+      if (url.pathname === '/api/v1/volumes') return { body: { items: 'not a list' } };
+      return { body: { items: [] } };
+    });
+    renderAt(<App />, { path: '/volumes' });
+    expect(await screen.findByTestId('screen-error')).toHaveTextContent('could not be shown');
+    expect(screen.getByTestId('user-name')).toHaveTextContent('tenant-viewer');
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+  });
 });
