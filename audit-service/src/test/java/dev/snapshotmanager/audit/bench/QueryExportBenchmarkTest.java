@@ -99,7 +99,9 @@ class QueryExportBenchmarkTest {
                         + " policy_name, retention_keep_last)"
                         + " SELECT 'q-' || g, timestamptz '2026-01-01 00:00:00+00' + make_interval(secs => g * "
                         + ((double) YEAR_SECONDS / rows) + "), md5((g / 500)::text)::uuid,"
-                        + " (ARRAY['CREATED','CREATED','CREATED','DELETED','DELETED','SKIPPED','FAILED','QUOTA_BLOCKED'])[1 + g % 8],"
+                        // the action cycles per tenant (g / 200), so that every tenant has every action
+                        + " (ARRAY['CREATED','CREATED','CREATED','DELETED','DELETED','SKIPPED','FAILED','QUOTA_BLOCKED'])"
+                        + "[1 + (g / 200) % 8],"
                         + " false, timestamptz '2026-01-01 00:00:00+00', 1500, 'snap-' || g, 'auto-snap-' || g,"
                         + " 'vol-' || (g % 50000), 'data-' || (g % 50000), 10 + g % 90, g % 5 = 0, 'default', 'Default',"
                         + " 'tenant-' || (g % 200), 'Project ' || (g % 200), 'srv-' || (g % 20000), 'web-' || (g % 20000),"
