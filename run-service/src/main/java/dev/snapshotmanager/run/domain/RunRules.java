@@ -48,7 +48,7 @@ public final class RunRules {
         if (!run.isActive()) {
             return new Change(false, Optional.empty(), true);
         }
-        run.startedAt = now;
+        startOnce(run, now);
         run.setStatus(RunStatus.RUNNING);
         return new Change(true, finishIfAccounted(run, now), true);
     }
@@ -86,6 +86,7 @@ public final class RunRules {
         if (run.status() == RunStatus.REQUESTED) {
             run.setStatus(RunStatus.PLANNING);
         }
+        startOnce(run, now);
         if (run.planned && run.totalVolumes > 0) {
             run.batchesCompleted = Math.min(run.batchesTotal,
                     (int) ((long) run.batchesTotal * run.volumesDone / run.totalVolumes));
@@ -98,13 +99,28 @@ public final class RunRules {
         finish(run, RunStatus.CANCELLED, now, reason);
     }
 
-    /** A worker has started on a REQUESTED run (its first heartbeat): PLANNING. False when nothing changed. */
-    public static boolean planningStarted(Run run) {
+    /**
+     * A worker has started on a REQUESTED run (its first heartbeat): PLANNING, and the run's start time unless it
+     * has one. False when nothing changed.
+     */
+    public static boolean planningStarted(Run run, Instant now) {
         if (run.status() != RunStatus.REQUESTED) {
             return false;
         }
         run.setStatus(RunStatus.PLANNING);
+        startOnce(run, now);
         return true;
+    }
+
+    /**
+     * A run starts when a worker first shows it works on it (heartbeat, result or plan, whichever arrives first:
+     * they travel on different topics), so that its duration is planning plus execution and never 0 because the
+     * plan arrived after the results.
+     */
+    private static void startOnce(Run run, Instant now) {
+        if (run.startedAt == null) {
+            run.startedAt = now;
+        }
     }
 
     /** Fails an active run whose planning failed for good; the worker's error goes into the error summary. */

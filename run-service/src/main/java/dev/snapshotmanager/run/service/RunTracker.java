@@ -102,7 +102,7 @@ public class RunTracker {
             return;
         }
         if (latest && runs.statusOf(beat.runId()).orElse(null) == RunStatus.REQUESTED) {
-            runs.lock(beat.runId()).filter(RunRules::planningStarted)
+            runs.lock(beat.runId()).filter(run -> RunRules.planningStarted(run, now))
                     .ifPresent(run -> events.lifecycle(run, LifecycleEvent.PROGRESS));
         }
     }

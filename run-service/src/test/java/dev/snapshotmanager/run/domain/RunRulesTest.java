@@ -112,6 +112,16 @@ class RunRulesTest {
     }
 
     @Test
+    void aPlanArrivingAfterEveryResultStillGivesTheRunItsRealDuration() {
+        Run run = requested();
+        RunRules.result(run, result(run, "a", VolumeAction.CREATED), T0.plusSeconds(4));
+        RunRules.planned(run, plan(run, 1, 1), T0.plusSeconds(9));
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.startedAt()).isEqualTo(T0.plusSeconds(4));
+        assertThat(RunRules.duration(run)).contains(Duration.ofSeconds(5));
+    }
+
+    @Test
     void estimatesTheFinishFromThePaceSoFar() {
         Run run = requested();
         RunRules.planned(run, plan(run, 4, 2), T0);
@@ -146,10 +156,12 @@ class RunRulesTest {
     @Test
     void aFirstHeartbeatStartsPlanningOnlyOnARequestedRun() {
         Run run = requested();
-        assertThat(RunRules.planningStarted(run)).isTrue();
+        assertThat(RunRules.planningStarted(run, T0.plusSeconds(2))).isTrue();
         assertThat(run.status()).isEqualTo(RunStatus.PLANNING);
-        assertThat(RunRules.planningStarted(run)).isFalse();
-        assertThat(RunRules.planningStarted(runWith(2))).isFalse();
+        assertThat(run.startedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(RunRules.planningStarted(run, T0.plusSeconds(3))).isFalse();
+        assertThat(run.startedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(RunRules.planningStarted(runWith(2), T0)).isFalse();
     }
 
     @Test
@@ -166,7 +178,7 @@ class RunRulesTest {
     void onlyUnplannedRunsAreRedrivenAndEachRedriveCountsAnAttempt() {
         Run run = requested();
         set(run, "attempt", 1);
-        RunRules.planningStarted(run);
+        RunRules.planningStarted(run, T0);
         assertThat(RunRules.redrivable(run)).isTrue();
         RunRules.redrive(run, T0.plus(Duration.ofMinutes(31)), "REDRIVEN: attempt 2 of 2");
         assertThat(run.status()).isEqualTo(RunStatus.REQUESTED);
