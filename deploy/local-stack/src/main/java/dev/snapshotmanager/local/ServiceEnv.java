@@ -71,6 +71,7 @@ public final class ServiceEnv {
             env.put("SNAPSHOT_WORKER_POLL_INITIAL_INTERVAL", "200ms");
             env.put("SNAPSHOT_WORKER_POLL_MAX_INTERVAL", "2s");
             env.put("SNAPSHOT_WORKER_INVENTORY_INTERVAL", "1m");
+            env.put("SNAPSHOT_WORKER_INVENTORY_INITIAL_DELAY", "3s");
         }
         env.put("QUARKUS_REST_CLIENT_POLICY_SERVICE_URL", settings.service(ServiceSpec.POLICY).baseUrl());
         env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", settings.realmUrl());

@@ -30,7 +30,8 @@ class ServiceEnvTest {
                 .containsEntry("SNAPSHOT_OPENSTACK_USERNAME", DemoCloud.SERVICE_USER)
                 .containsEntry("SNAPSHOT_OPENSTACK_PROJECT", DemoCloud.SERVICE_PROJECT)
                 .containsEntry("QUARKUS_REST_CLIENT_POLICY_SERVICE_URL", "http://localhost:8081")
-                .containsEntry("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", "demo-only-worker-secret");
+                .containsEntry("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", "demo-only-worker-secret")
+                .containsEntry("SNAPSHOT_WORKER_INVENTORY_INITIAL_DELAY", "3s");
     }
 
     @Test
@@ -45,7 +46,8 @@ class ServiceEnvTest {
         assertThat(worker).containsEntry("SNAPSHOT_OPENSTACK_AUTH_URL", "https://keystone.example:5000/v3")
                 .containsEntry("SNAPSHOT_OPENSTACK_USERNAME", "svc-snap").containsEntry("SNAPSHOT_OPENSTACK_PASSWORD", "pw")
                 .containsEntry("SNAPSHOT_OPENSTACK_REGION", "RegionTwo")
-                .doesNotContainKey("SNAPSHOT_WORKER_POLL_INITIAL_INTERVAL");
+                .doesNotContainKey("SNAPSHOT_WORKER_POLL_INITIAL_INTERVAL")
+                .doesNotContainKey("SNAPSHOT_WORKER_INVENTORY_INITIAL_DELAY");
     }
 
     @Test

@@ -53,7 +53,7 @@ public class InventorySync {
         this.topic = topic;
     }
 
-    @Scheduled(every = "${snapshot.worker.inventory.interval:10m}", delayed = "30s",
+    @Scheduled(every = "${snapshot.worker.inventory.interval:10m}", delayed = "${snapshot.worker.inventory.initial-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodic() {
         if (config.inventory().enabled()) {
