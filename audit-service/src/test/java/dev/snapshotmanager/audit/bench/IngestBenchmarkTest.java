@@ -56,13 +56,19 @@ import org.postgresql.copy.CopyIn;
 class IngestBenchmarkTest {
 
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+    /** Consumers of the results topic ({@code -Dbench.ingest.concurrency}, default 1 as in production config). */
+    private static final int CONCURRENCY = Integer.getInteger("bench.ingest.concurrency", 1);
 
     /** The results consumer starts paused, so that the events are all in the broker before it is measured. */
     public static class PausedConsumer implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.incoming.volume-results.pausable", "true",
-                    "mp.messaging.incoming.volume-results.pausable.initially-paused", "true");
+            Map<String, String> config = new java.util.HashMap<>(Map.of("mp.messaging.incoming.volume-results.pausable",
+                    "true", "mp.messaging.incoming.volume-results.pausable.initially-paused", "true"));
+            if (CONCURRENCY > 1) {
+                config.put("mp.messaging.incoming.volume-results.concurrency", String.valueOf(CONCURRENCY));
+            }
+            return config;
         }
     }
 
@@ -80,8 +86,14 @@ class IngestBenchmarkTest {
         long events = Long.getLong("bench.ingest.events", 1_000_000L);
         int producers = Integer.getInteger("bench.ingest.producers", 2);
         truncate();
-        PausableChannel consumer = channels.getPausable("volume-results");
-        assertThat(consumer.isPaused()).as("the benchmark profile starts the consumer paused").isTrue();
+        List<PausableChannel> consumers = new ArrayList<>();
+        for (String name : CONCURRENCY > 1
+                ? java.util.stream.IntStream.rangeClosed(1, CONCURRENCY).mapToObj(i -> "volume-results$" + i).toList()
+                : List.of("volume-results")) {
+            consumers.add(channels.getPausable(name));
+        }
+        assertThat(consumers).as("the benchmark profile starts the consumers paused")
+                .allSatisfy(c -> assertThat(c).isNotNull().matches(PausableChannel::isPaused));
 
         long publishStart = System.nanoTime();
         publish(events, producers);
@@ -91,7 +103,7 @@ class IngestBenchmarkTest {
         Counter stored = registry.counter("audit.records.stored"); // the same counter IngestService increments
         double storedBefore = stored.count();
         long consumeStart = System.nanoTime();
-        consumer.resume();
+        consumers.forEach(PausableChannel::resume);
         while (stored.count() - storedBefore < events) {
             Thread.sleep(20);
         }
@@ -106,9 +118,10 @@ class IngestBenchmarkTest {
         assertThat(count("snapshot_record")).as("the raw COPY wrote the same rows").isEqualTo(events);
 
         System.out.printf("%n[bench] ingest %,d events: published first (consumer paused) in %.1f s = %,.0f/s with %d "
-                + "producer threads; consumed from the broker into PostgreSQL in %.1f s = %,.0f records/s; raw COPY of the "
-                + "same rows (record_key + snapshot_record) %.1f s = %,.0f rows/s; consumer/COPY %.0f%%%n",
-                events, publishSeconds, events / publishSeconds, producers, consumeSeconds, events / consumeSeconds,
+                + "producer threads; consumed (%d consumer%s) from the broker into PostgreSQL in %.1f s = %,.0f records/s; "
+                + "raw COPY of the same rows (record_key + snapshot_record) %.1f s = %,.0f rows/s; consumer/COPY %.0f%%%n",
+                events, publishSeconds, events / publishSeconds, producers, CONCURRENCY, CONCURRENCY > 1 ? "s" : "",
+                consumeSeconds, events / consumeSeconds,
                 copySeconds, events / copySeconds, 100 * copySeconds / consumeSeconds);
     }
 
