@@ -17,11 +17,13 @@ const SUMMARY = {
 };
 
 describe('the overview', () => {
-  it('shows compliance counts, runs of the last 24 hours by status, the timeline and the latest failures', async () => {
+  it('shows compliance counts, every run of the last 24 hours (all pages) by status, the timeline and the latest failures', async () => {
     const calls = fakeApi(({ url }) => {
       switch (url.pathname) {
         case '/api/v1/compliance/summary': return { body: SUMMARY };
-        case '/api/v1/runs': return { body: { items: [aRun({ id: '1', status: 'COMPLETED' }), aRun({ id: '2', status: 'COMPLETED' }), aRun({ id: '3', status: 'FAILED' })] } };
+        case '/api/v1/runs': return url.searchParams.get('cursor') === 'page-2'
+          ? { body: { items: [aRun({ id: '3', status: 'FAILED' })] } }
+          : { body: { items: [aRun({ id: '1', status: 'COMPLETED' }), aRun({ id: '2', status: 'COMPLETED' })], nextCursor: 'page-2' } };
         case '/api/v1/records/failures': return { body: { items: [aRecord(1, { action: 'FAILED', error: 'quota exceeded' })] } };
         case '/api/v1/statistics': return { body: { total: 12, byAction: { CREATED: 10, FAILED: 2 }, byTenant: [], byPolicy: [] } };
         case '/api/v1/timeline': return { body: { bucket: 'hour', from: '', to: '', points: [
