@@ -22,6 +22,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The operator's console in a real browser against the whole stack: an admin signs in through Keycloak, creates a
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * sees only its tenant and no edit actions. Screenshots of each screen go to target/screenshots and must not be blank.
  */
 @ExtendWith(SystemStackExtension.class)
+// Its run must not meet another class's injected emulator faults (it expects COMPLETED).
+@ResourceLock(value = SystemStack.EMULATOR_FAULTS, mode = ResourceAccessMode.READ)
 class ConsoleSystemTest {
 
     static final String PROJECT = "demo-project-5";
