@@ -1,5 +1,6 @@
 package dev.snapshotmanager.run;
 
+import dev.snapshotmanager.testsupport.TestKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -10,7 +11,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * A second real Kafka broker (KRaft, one node), private to one test, that the test may take down and bring back. The
@@ -31,20 +31,7 @@ final class OutageBroker implements AutoCloseable {
     static OutageBroker start(List<String> topics) throws Exception {
         // our own directory, deleted after close (the kit's default one races the broker's shutdown)
         Path directory = Files.createTempDirectory("run-service-outage-kafka-");
-        TestKitNodes nodes = new TestKitNodes.Builder().setBaseDirectory(directory).setCombined(true)
-                .setNumBrokerNodes(1).setNumControllerNodes(1).build();
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
-                .setDeleteOnClose(false)
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                .setConfigProp("share.coordinator.state.topic.min.isr", "1")
-                .setConfigProp("default.replication.factor", "1")
-                .setConfigProp("min.insync.replicas", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
+        KafkaClusterTestKit cluster = TestKafka.singleNode(directory).build();
         OutageBroker broker = new OutageBroker(directory, cluster);
         try {
             cluster.format();

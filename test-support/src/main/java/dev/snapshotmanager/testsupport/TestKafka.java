@@ -54,29 +54,38 @@ public final class TestKafka {
         return new TestKafka(known);
     }
 
+    /**
+     * A single combined KRaft node (broker + controller) with every replication setting at 1, in {@code directory}
+     * (which the caller deletes after close: the kit's own temp directory is removed by a shutdown hook that can race
+     * the broker's shutdown and halt the JVM). Add settings and {@code build()}; then format, start up, wait.
+     */
+    public static KafkaClusterTestKit.Builder singleNode(Path directory) {
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setBaseDirectory(directory)
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .build();
+        return new KafkaClusterTestKit.Builder(nodes)
+                .setDeleteOnClose(false)
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+                .setConfigProp("default.replication.factor", "1")
+                .setConfigProp("min.insync.replicas", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0");
+    }
+
     private static String startEmbedded() {
         long started = System.nanoTime();
         try {
             // Our own directory, deleted only after the broker stopped: the kit's default temp directory is removed
             // by a shutdown hook of its own that can race the broker's shutdown and make it halt the JVM.
             logDirectory = Files.createTempDirectory("snapshot-test-kafka-");
-            TestKitNodes nodes = new TestKitNodes.Builder()
-                    .setBaseDirectory(logDirectory)
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build();
-            cluster = new KafkaClusterTestKit.Builder(nodes)
-                    .setDeleteOnClose(false)
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
-                    .setConfigProp("default.replication.factor", "1")
-                    .setConfigProp("min.insync.replicas", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            cluster = singleNode(logDirectory)
                     .setConfigProp("auto.create.topics.enable", "true")
                     .setConfigProp("num.partitions", "1")
                     .build();
