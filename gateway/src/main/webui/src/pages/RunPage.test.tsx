@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from '../test/FakeEventSource';
 import { aRecord, aRun, anEvent, RUN_ID } from '../test/fixtures';
 import { ADMIN, fakeApi, renderAt, VIEWER } from '../test/render';
-import { RunPage } from './RunPage';
+import { RECORD_CATCH_UP_MS, RunPage } from './RunPage';
 
 beforeEach(() => FakeEventSource.install());
 afterEach(() => vi.unstubAllGlobals());
@@ -43,6 +43,32 @@ describe('the run page', () => {
     expect(stream.readyState).toBe(FakeEventSource.CLOSED);
     // no polling: the progress came over the stream; the final state is read once more when the run ends
     await waitFor(() => expect(runReads()).toBe(3));
+  });
+
+  it('reads the records of a finished run again until audit-service holds as many as the run counted, then stops', async () => {
+    const done = aRun({ status: 'COMPLETED', progressPercent: 100,
+      counters: { totalVolumes: 3, created: 2, deleted: 0, failed: 1, skipped: 0, quotaBlocked: 0, batchesTotal: 1, batchesCompleted: 1 } });
+    const stored = [aRecord(1), aRecord(2), aRecord(3, { action: 'FAILED', snapshot: null })];
+    let recordReads = 0;
+    fakeApi(({ url }) => {
+      if (url.pathname === `/api/v1/runs/${RUN_ID}`) return { body: done };
+      if (url.pathname === `/api/v1/runs/${RUN_ID}/records`) {
+        expect(url.searchParams.get('includeTotal')).toBe('true');
+        // the audit trail catches up: nothing, then one record, then all three
+        const items = stored.slice(0, [0, 1, 3][Math.min(recordReads++, 2)]);
+        return { body: { items, total: items.length } };
+      }
+      return undefined;
+    });
+    renderAt(<RunPage />, { path, route: '/runs/:id', me: VIEWER });
+    expect(await screen.findByText('No records yet.')).toBeInTheDocument();
+    await waitFor(() => expect(within(screen.getByTestId('records-table')).getAllByTestId('badge-CREATED')).toHaveLength(2),
+      { timeout: 5 * RECORD_CATCH_UP_MS });
+    expect(within(screen.getByTestId('records-table')).getByTestId('badge-FAILED')).toBeInTheDocument();
+    const reads = recordReads;
+    expect(reads).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 2 * RECORD_CATCH_UP_MS));
+    expect(recordReads).toBe(reads);
   });
 
   it('says when the live connection is lost and ignores events of other runs', async () => {

@@ -12,6 +12,16 @@ import { RecordsTable } from '../runs/RecordsTable';
 import { applyEvent, RunProgress } from '../runs/RunProgress';
 import { useRunEvents } from '../runs/useRunEvents';
 
+/** How often and how many times the records of a finished run are read again while audit-service catches up. */
+export const RECORD_CATCH_UP_MS = 1000;
+const RECORD_CATCH_UP_READS = 60;
+
+/** One audit record per volume result: what the run counted (failed includes failed deletions). */
+function recordsOf(run: Run): number | undefined {
+  const c = run.counters;
+  return c ? c.created + c.deleted + c.failed + c.skipped + c.quotaBlocked : undefined;
+}
+
 export function RunPage() {
   const { id = '' } = useParams();
   const { administer } = useAbilities();
@@ -37,11 +47,19 @@ export function RunPage() {
     () => client.invalidateQueries({ queryKey: ['run', id] }),
   );
 
+  // audit-service stores the results through its own consumer, so at the end of a run it may not hold all of them
+  // yet. Once the run has finished, its records are read again until they are as many as the run counted (bounded).
+  const expected = run.data && TERMINAL.includes(run.data.status) ? recordsOf(run.data) : undefined;
   const records = useQuery({
     queryKey: ['run-records', id, keyset.cursor, keyset.size],
-    queryFn: () => api<RecordPage>(`/runs/${id}/records`, { query: { limit: keyset.size, cursor: keyset.cursor, sort: 'asc' } }),
+    queryFn: () => api<RecordPage>(`/runs/${id}/records`, { query: { limit: keyset.size, cursor: keyset.cursor, sort: 'asc', includeTotal: true } }),
     placeholderData: keepPreviousData,
     enabled: Boolean(run.data),
+    refetchInterval: (query) => {
+      const total = query.state.data?.total;
+      if (expected === undefined || total === undefined || query.state.data?.totalCapped) return false;
+      return total < expected && query.state.dataUpdateCount <= RECORD_CATCH_UP_READS ? RECORD_CATCH_UP_MS : false;
+    },
   });
 
   const cancel = useMutation({
