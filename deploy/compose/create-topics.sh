@@ -13,6 +13,7 @@ create snapshot.volume-results.v1 6 --config retention.ms=$week
 create snapshot.run-lifecycle.v1 3 --config retention.ms=$month
 create snapshot.policy-changed.v1 1 --config cleanup.policy=compact
 create snapshot.volume-inventory.v1 6 --config cleanup.policy=compact
-for t in run-requested volume-tasks run-planned run-heartbeats volume-results run-lifecycle policy-changed volume-inventory; do
+create snapshot.volume-policies.v1 6 --config cleanup.policy=compact
+for t in run-requested volume-tasks run-planned run-heartbeats volume-results run-lifecycle policy-changed volume-inventory volume-policies; do
   create "snapshot.$t.v1.dlq" 1 --config retention.ms=$month
 done

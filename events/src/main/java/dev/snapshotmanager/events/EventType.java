@@ -29,7 +29,9 @@ public enum EventType {
     POLICY_CHANGED("snapshot.policy.changed.v1", Topics.POLICY_CHANGED, PolicyChangedV1.class, "policy-changed.v1",
             p -> ((PolicyChangedV1) p).policySetId()),
     VOLUME_INVENTORY("snapshot.volume.inventory.v1", Topics.VOLUME_INVENTORY, VolumeInventoryV1.class,
-            "volume-inventory.v1", p -> ((VolumeInventoryV1) p).volumeId());
+            "volume-inventory.v1", p -> ((VolumeInventoryV1) p).volumeId()),
+    VOLUME_POLICIES("snapshot.volume.policies.v1", Topics.VOLUME_POLICIES, VolumePoliciesV1.class,
+            "volume-policies.v1", p -> ((VolumePoliciesV1) p).volumeId());
 
     /** Base URI of the schemas' {@code $id}s, also used as CloudEvents {@code dataschema}. */
     public static final String SCHEMA_ID_BASE = "https://snapshotmanager.dev/schemas/";

@@ -24,6 +24,8 @@ public final class Topics {
     public static final String POLICY_CHANGED = "snapshot.policy-changed.v1";
     /** Compacted; a null value (tombstone) means the volume is gone. Key: volumeId. snapshot-worker -> policy-service, audit-service. */
     public static final String VOLUME_INVENTORY = "snapshot.volume-inventory.v1";
+    /** Compacted. Key: volumeId. policy-service -> audit-service (each volume's resolved policies, for compliance). */
+    public static final String VOLUME_POLICIES = "snapshot.volume-policies.v1";
 
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
 

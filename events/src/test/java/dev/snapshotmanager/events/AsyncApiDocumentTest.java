@@ -103,7 +103,8 @@ class AsyncApiDocumentTest {
             }
         });
 
-        assertThat(compacted).containsExactlyInAnyOrder(Topics.POLICY_CHANGED, Topics.VOLUME_INVENTORY);
+        assertThat(compacted).containsExactlyInAnyOrder(Topics.POLICY_CHANGED, Topics.VOLUME_INVENTORY,
+                Topics.VOLUME_POLICIES);
     }
 
     @Test

@@ -118,6 +118,17 @@ public final class EventFixtures {
                 "policy-service unreachable after 5 attempts", Instant.parse("2025-03-01T02:00:04.100Z"));
     }
 
+    public static ExpectedPolicy expectedPolicy() {
+        return new ExpectedPolicy(POLICY_SET_ID, "payments-gold", "daily_5", "0 2 * * *", "Europe/Berlin",
+                Instant.parse("2025-02-20T10:15:00Z"));
+    }
+
+    public static VolumePoliciesV1 volumePolicies() {
+        return new VolumePoliciesV1(volumeRef().id(), false, tenantRef().projectId(), ResolutionStep.EXCLUSION,
+                "excluded until the migration ends", Instant.parse("2025-04-01T00:00:00Z"), List.of(expectedPolicy()),
+                Instant.parse("2025-03-01T02:00:00.120Z"));
+    }
+
     /** The fully populated payload of an event type. */
     public static Object payload(EventType type) {
         return switch (type) {
@@ -129,6 +140,7 @@ public final class EventFixtures {
             case RUN_LIFECYCLE -> runLifecycle();
             case POLICY_CHANGED -> policyChanged();
             case VOLUME_INVENTORY -> volumeInventory();
+            case VOLUME_POLICIES -> volumePolicies();
         };
     }
 
@@ -137,6 +149,7 @@ public final class EventFixtures {
         return List.of(policyRef(), tenantRef(), serverRef(), volumeRef(), snapshotRef(), retention(), runScope(),
                 runCounters(), taskVolume(), policyState(), policySetState(), runRequested(), runPlanned(),
                 runHeartbeat(),
-                volumeTask(), volumeResult(), runLifecycle(), policyChanged(), volumeInventory());
+                volumeTask(), volumeResult(), runLifecycle(), policyChanged(), volumeInventory(),
+                expectedPolicy(), volumePolicies());
     }
 }

@@ -92,6 +92,12 @@ class EventSchemaTest {
                 change(EventType.VOLUME_RESULT, "FAILED without error or reason", j -> j.put("action", "FAILED")),
                 change(EventType.RUN_LIFECYCLE, "progress over 100", j -> j.put("progressPercent", 101)),
                 change(EventType.POLICY_CHANGED, "not deleted but no state", j -> j.remove("policySet")),
+                change(EventType.VOLUME_POLICIES, "not removed but no project", j -> j.remove("projectId")),
+                change(EventType.VOLUME_POLICIES, "unknown resolution step", j -> j.put("decidedBy", "GUESSED")),
+                change(EventType.VOLUME_POLICIES, "policy without cron",
+                        j -> ((ObjectNode) j.at("/policies/0")).remove("cron")),
+                change(EventType.VOLUME_POLICIES, "policy without since",
+                        j -> ((ObjectNode) j.at("/policies/0")).remove("since")),
                 change(EventType.POLICY_CHANGED, "TENANT set without tenant", j -> {
                     ((ObjectNode) j.at("/policySet")).put("scope", "TENANT");
                 }),
@@ -128,6 +134,10 @@ class EventSchemaTest {
                 change(EventType.POLICY_CHANGED, "a deletion without state", j -> {
                     j.put("deleted", true);
                     j.remove("policySet");
+                }),
+                change(EventType.VOLUME_POLICIES, "a removed volume", j -> {
+                    j.put("removed", true).putArray("policies");
+                    j.remove(java.util.List.of("projectId", "decidedBy", "reason", "excludedUntil"));
                 }),
                 change(EventType.POLICY_CHANGED, "a TENANT set with its tenant", j -> {
                     ((ObjectNode) j.at("/policySet")).put("scope", "TENANT").put("tenantId", "8e2b6c1f");

@@ -50,7 +50,7 @@ class EventTypeTest {
         assertThat(Arrays.stream(EventType.values()).map(EventType::type)).containsExactly(
                 "snapshot.run.requested.v1", "snapshot.run.planned.v1", "snapshot.run.heartbeat.v1", "snapshot.volume.task.v1",
                 "snapshot.volume.result.v1", "snapshot.run.lifecycle.v1", "snapshot.policy.changed.v1",
-                "snapshot.volume.inventory.v1");
+                "snapshot.volume.inventory.v1", "snapshot.volume.policies.v1");
     }
 
     @ParameterizedTest
@@ -71,6 +71,8 @@ class EventTypeTest {
         assertThat(EventType.POLICY_CHANGED.keyOf(EventFixtures.policyChanged()))
                 .isEqualTo(EventFixtures.POLICY_SET_ID.toString());
         assertThat(EventType.VOLUME_INVENTORY.keyOf(EventFixtures.volumeInventory()))
+                .isEqualTo(EventFixtures.volumeRef().id());
+        assertThat(EventType.VOLUME_POLICIES.keyOf(EventFixtures.volumePolicies()))
                 .isEqualTo(EventFixtures.volumeRef().id());
     }
 

@@ -38,7 +38,8 @@ class SchemaRecordAgreementTest {
         Stream<Arguments> nested = Stream.of(
                 arguments(TaskVolume.class, EventType.VOLUME_TASK.schemaResource(), "/$defs/TaskVolume"),
                 arguments(PolicySetState.class, EventType.POLICY_CHANGED.schemaResource(), "/$defs/PolicySetState"),
-                arguments(PolicyState.class, EventType.POLICY_CHANGED.schemaResource(), "/$defs/PolicyState"));
+                arguments(PolicyState.class, EventType.POLICY_CHANGED.schemaResource(), "/$defs/PolicyState"),
+                arguments(ExpectedPolicy.class, EventType.VOLUME_POLICIES.schemaResource(), "/$defs/ExpectedPolicy"));
         return Stream.of(payloads, values, nested).flatMap(s -> s);
     }
 

@@ -17,7 +17,8 @@ class TopicsTest {
                 "snapshot.volume-results.v1",
                 "snapshot.run-lifecycle.v1",
                 "snapshot.policy-changed.v1",
-                "snapshot.volume-inventory.v1");
+                "snapshot.volume-inventory.v1",
+                "snapshot.volume-policies.v1");
     }
 
     @Test

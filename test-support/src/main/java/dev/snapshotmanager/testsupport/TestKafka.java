@@ -131,7 +131,7 @@ public final class TestKafka {
             createTopic(topic, 3, false);
             createTopic(Topics.deadLetter(topic), 1, false);
         }
-        for (String topic : List.of(Topics.POLICY_CHANGED, Topics.VOLUME_INVENTORY)) {
+        for (String topic : List.of(Topics.POLICY_CHANGED, Topics.VOLUME_INVENTORY, Topics.VOLUME_POLICIES)) {
             createTopic(topic, topic.equals(Topics.POLICY_CHANGED) ? 1 : 3, true);
             createTopic(Topics.deadLetter(topic), 1, false);
         }

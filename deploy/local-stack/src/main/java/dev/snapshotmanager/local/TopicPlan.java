@@ -44,7 +44,8 @@ public final class TopicPlan {
                 new TopicSpec(Topics.VOLUME_RESULTS, 6, false, WEEK),
                 new TopicSpec(Topics.RUN_LIFECYCLE, 3, false, MONTH),
                 new TopicSpec(Topics.POLICY_CHANGED, 1, true, null),
-                new TopicSpec(Topics.VOLUME_INVENTORY, 6, true, null));
+                new TopicSpec(Topics.VOLUME_INVENTORY, 6, true, null),
+                new TopicSpec(Topics.VOLUME_POLICIES, 6, true, null));
         List<TopicSpec> all = new ArrayList<>(main);
         for (TopicSpec topic : main) {
             all.add(new TopicSpec(Topics.deadLetter(topic.name()), 1, false, MONTH));

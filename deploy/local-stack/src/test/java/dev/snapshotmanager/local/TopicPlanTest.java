@@ -48,7 +48,7 @@ class TopicPlanTest {
         assertThat(plan.get(Topics.VOLUME_RESULTS).configs()).containsEntry("cleanup.policy", "delete")
                 .containsKey("retention.ms");
         assertThat(plan.values().stream().filter(TopicPlan.TopicSpec::compacted).map(TopicPlan.TopicSpec::name))
-                .containsExactlyInAnyOrder(Topics.POLICY_CHANGED, Topics.VOLUME_INVENTORY);
+                .containsExactlyInAnyOrder(Topics.POLICY_CHANGED, Topics.VOLUME_INVENTORY, Topics.VOLUME_POLICIES);
     }
 
     @Test
