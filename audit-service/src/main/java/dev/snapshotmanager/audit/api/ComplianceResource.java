@@ -52,7 +52,7 @@ public class ComplianceResource {
 
     private static final String[] HEADER = {"volumeId", "volumeName", "projectId", "projectName", "domainName",
         "serverName", "policySetId", "policySetName", "policyName", "status", "source", "intervalSeconds",
-        "lastSnapshotAt", "lastAttemptAt", "lastAttemptAction"};
+        "lastSnapshotAt", "lastAttemptAt", "lastAttemptAction", "reason", "excludedUntil", "resolvedAt"};
 
     @Inject
     ComplianceService compliance;
@@ -73,7 +73,10 @@ public class ComplianceResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Compliance per volume and policy",
-            description = "Statuses COMPLIANT, MISSING, PENDING, QUOTA_BLOCKED, EXCLUDED, UNCOVERED; ordered by volume id.")
+            description = "Statuses COMPLIANT, MISSING, PENDING, QUOTA_BLOCKED, EXCLUDED, UNCOVERED; ordered by volume id."
+                    + " Expected policies are policy-service's resolution of the volume when audit-service has one"
+                    + " (source = the deciding step, with reason, excludedUntil and resolvedAt), inferred otherwise"
+                    + " (source RECORDS, METADATA, AUTO_APPLY or NONE, resolvedAt null).")
     @APIResponse(responseCode = "200", description = "A page of entries",
             content = @Content(schema = @Schema(implementation = CompliancePage.class)))
     @APIResponse(responseCode = "422", description = "limit out of range",
@@ -125,7 +128,8 @@ public class ComplianceResource {
     @GET
     @Path("/export")
     @Produces("text/csv")
-    @Operation(summary = "Compliance entries as RFC 4180 CSV with a header row")
+    @Operation(summary = "Compliance entries as RFC 4180 CSV with a header row",
+            description = "Columns: the fields of a compliance entry, in the order of the list's items.")
     @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv"))
     public Response export(@QueryParam("projectId") List<String> projectId, @QueryParam("policy") String policy,
             @QueryParam("policySetId") String policySetId, @QueryParam("status") List<String> status) {
@@ -139,7 +143,8 @@ public class ComplianceResource {
             for (ComplianceEntry e : entries) {
                 csv.printRecord(e.volumeId(), e.volumeName(), e.projectId(), e.projectName(), e.domainName(),
                         e.serverName(), e.policySetId(), e.policySetName(), e.policyName(), e.status(), e.source(),
-                        e.intervalSeconds(), e.lastSnapshotAt(), e.lastAttemptAt(), e.lastAttemptAction());
+                        e.intervalSeconds(), e.lastSnapshotAt(), e.lastAttemptAt(), e.lastAttemptAction(), e.reason(),
+                        e.excludedUntil(), e.resolvedAt());
             }
             csv.flush();
         };

@@ -10,7 +10,10 @@ public enum ComplianceStatus {
     PENDING,
     /** The latest attempt was blocked by the project's quota (and no fresh snapshot exists). */
     QUOTA_BLOCKED,
-    /** The volume opted out (Cinder metadata {@code auto_snapshot} false). */
+    /**
+     * No policy on purpose: an exclusion, an assignment or rule that opts out, or Cinder metadata
+     * {@code auto_snapshot} false.
+     */
     EXCLUDED,
     /** No policy applies to the volume. */
     UNCOVERED

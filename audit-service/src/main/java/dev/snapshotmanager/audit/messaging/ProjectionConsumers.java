@@ -1,8 +1,10 @@
 package dev.snapshotmanager.audit.messaging;
 
 import dev.snapshotmanager.audit.repository.ProjectionWriter;
+import dev.snapshotmanager.events.ExpectedPolicy;
 import dev.snapshotmanager.events.PolicyChangedV1;
 import dev.snapshotmanager.events.VolumeInventoryV1;
+import dev.snapshotmanager.events.VolumePoliciesV1;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Builds the compliance projections from the compacted topics (read from the beginning, so a new instance rebuilds
- * them). A tombstone (null value) deletes; an unreadable value goes to the dead-letter topic.
+ * them). A tombstone (null value) deletes; an unreadable or unusable value goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class ProjectionConsumers {
@@ -52,6 +54,41 @@ public class ProjectionConsumers {
             throw new InvalidResultException("volume-inventory event without tenant or observedAt");
         }
         writer.applyVolume(volume);
+    }
+
+    /** Each volume's resolved policies; {@code removed=true} and a tombstone both delete the volume's row. */
+    @Incoming("volume-policies")
+    @Blocking
+    public void volumePolicies(ConsumerRecord<String, VolumePoliciesV1> record) throws SQLException {
+        requireReadable(record);
+        if (record.value() == null) {
+            if (record.key() != null) {
+                writer.removeResolution(record.key());
+            }
+            return;
+        }
+        writer.applyResolution(requireUsable(record.value()));
+    }
+
+    private static VolumePoliciesV1 requireUsable(VolumePoliciesV1 event) {
+        if (event.volumeId() == null || event.volumeId().isBlank() || event.resolvedAt() == null) {
+            throw new InvalidResultException("volume-policies event without volumeId or resolvedAt");
+        }
+        if (event.removed()) {
+            return event;
+        }
+        if (event.projectId() == null || event.projectId().isBlank() || event.decidedBy() == null) {
+            throw new InvalidResultException("volume-policies event for " + event.volumeId()
+                    + " without projectId or decidedBy");
+        }
+        for (ExpectedPolicy p : event.policies()) {
+            if (p.policySetId() == null || p.policyName() == null || p.policyName().isBlank() || p.cron() == null
+                    || p.timeZone() == null || p.since() == null) {
+                throw new InvalidResultException("volume-policies event for " + event.volumeId()
+                        + " with a policy lacking set id, name, cron, time zone or since");
+            }
+        }
+        return event;
     }
 
     private static void requireReadable(ConsumerRecord<String, ?> record) {

@@ -1,6 +1,9 @@
 package dev.snapshotmanager.audit.repository;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.snapshotmanager.events.EventJson;
+import dev.snapshotmanager.events.ExpectedPolicy;
+import java.io.IOException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -22,12 +25,33 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ComplianceReader {
 
+    private static final ObjectReader POLICIES = EventJson.mapper().readerFor(ExpectedPolicy[].class);
+
     @Inject
     DataSource dataSource;
 
-    /** A volume of the inventory. */
+    /**
+     * A volume of the inventory, with its resolution by policy-service if audit-service has one.
+     *
+     * @param resolution null when policy-service has not (yet) published the volume's policies: compliance infers them
+     */
     public record VolumeRow(String volumeId, String name, String projectId, String projectName, String domainName,
-            String serverName, Map<String, String> metadata, Instant firstSeenAt) {
+            String serverName, Map<String, String> metadata, Instant firstSeenAt, Resolution resolution) {
+
+        /** A volume without a resolution. */
+        public VolumeRow(String volumeId, String name, String projectId, String projectName, String domainName,
+                String serverName, Map<String, String> metadata, Instant firstSeenAt) {
+            this(volumeId, name, projectId, projectName, domainName, serverName, metadata, firstSeenAt, null);
+        }
+    }
+
+    /**
+     * The policies policy-service says apply to a volume ({@code VolumePoliciesV1}).
+     *
+     * @param decidedBy the deciding step's name ({@code ResolutionStep}); UNCOVERED when nothing applies
+     */
+    public record Resolution(String decidedBy, String reason, Instant excludedUntil, List<ExpectedPolicy> policies,
+            Instant resolvedAt) {
     }
 
     /** What the records say about a volume and a policy. */
@@ -41,16 +65,35 @@ public class ComplianceReader {
             Instant since) {
     }
 
-    /** Volumes of the given projects (all when empty), in volume id order. */
+    /**
+     * Volumes of the given projects (all when empty), in volume id order, each with its resolution if any (one
+     * statement: the inventory joined to the resolutions by volume id). The inventory decides which volumes exist and
+     * to which tenant they belong; a resolution without an inventory row is not listed.
+     */
     public List<VolumeRow> volumes(Optional<Set<String>> projects) {
-        String sql = "SELECT volume_id, name, project_id, project_name, domain_name, server_name, metadata::text,"
-                + " first_seen_at FROM volume_projection"
-                + (projects.isPresent() ? " WHERE project_id = ANY(?)" : "") + " ORDER BY volume_id";
+        String sql = "SELECT v.volume_id, v.name, v.project_id, v.project_name, v.domain_name, v.server_name,"
+                + " v.metadata::text, v.first_seen_at, r.decided_by, r.reason, r.excluded_until, r.policies::text,"
+                + " r.resolved_at FROM volume_projection v LEFT JOIN volume_resolution r ON r.volume_id = v.volume_id"
+                + (projects.isPresent() ? " WHERE v.project_id = ANY(?)" : "") + " ORDER BY v.volume_id";
         List<VolumeRow> rows = new ArrayList<>();
         query(sql, projects.orElse(null), rs -> rows.add(new VolumeRow(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getString(6), metadata(rs.getString(7)),
-                RecordRowMapper.instant(rs, "first_seen_at"))));
+                RecordRowMapper.instant(rs, "first_seen_at"), resolution(rs))));
         return rows;
+    }
+
+    private static Resolution resolution(ResultSet rs) throws SQLException {
+        String decidedBy = rs.getString("decided_by");
+        if (decidedBy == null) {
+            return null;
+        }
+        try {
+            return new Resolution(decidedBy, rs.getString("reason"), RecordRowMapper.instant(rs, "excluded_until"),
+                    List.of(POLICIES.<ExpectedPolicy[]>readValue(rs.getString(12))),
+                    RecordRowMapper.instant(rs, "resolved_at"));
+        } catch (IOException e) {
+            throw new SQLException("unreadable policies of the resolution of " + rs.getString(1), e);
+        }
     }
 
     /** The per-policy state of the volumes of the given projects, by volume id. */

@@ -5,6 +5,7 @@ import dev.snapshotmanager.events.PolicyChangedV1;
 import dev.snapshotmanager.events.PolicySetState;
 import dev.snapshotmanager.events.PolicyState;
 import dev.snapshotmanager.events.VolumeInventoryV1;
+import dev.snapshotmanager.events.VolumePoliciesV1;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,8 +22,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Applies policy and inventory events to the compliance projections. Each event carries a full state, so applying
- * is an upsert guarded by version (policies) or observation time (volumes): a redelivered or older event is a no-op.
+ * Applies policy, inventory and resolution events to the compliance projections. Each event carries a full state, so
+ * applying is an upsert guarded by version (policies), observation time (volumes) or resolution time (resolutions):
+ * a redelivered or older event is a no-op.
  */
 @ApplicationScoped
 public class ProjectionWriter {
@@ -132,6 +134,46 @@ public class ProjectionWriter {
     public void removeVolume(String volumeId) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("DELETE FROM volume_projection WHERE volume_id = ?")) {
+            s.setString(1, volumeId);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Stores a volume's resolution, or deletes it when the event says the volume was removed, unless the projection
+     * holds a newer resolution (by {@code resolvedAt}; an equal one is a redelivery and changes nothing).
+     *
+     * @return whether the projection changed
+     */
+    @Transactional
+    public boolean applyResolution(VolumePoliciesV1 e) throws SQLException {
+        String sql = e.removed()
+                ? "DELETE FROM volume_resolution WHERE volume_id = ? AND resolved_at <= ?"
+                : "INSERT INTO volume_resolution AS r (volume_id, resolved_at, project_id, decided_by, reason,"
+                        + " excluded_until, policies) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)"
+                        + " ON CONFLICT (volume_id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at,"
+                        + " project_id = EXCLUDED.project_id, decided_by = EXCLUDED.decided_by, reason = EXCLUDED.reason,"
+                        + " excluded_until = EXCLUDED.excluded_until, policies = EXCLUDED.policies"
+                        + " WHERE r.resolved_at <= EXCLUDED.resolved_at";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, e.volumeId());
+            s.setObject(2, utc(e.resolvedAt()));
+            if (!e.removed()) {
+                s.setString(3, e.projectId());
+                s.setString(4, e.decidedBy().name());
+                s.setString(5, e.reason());
+                s.setObject(6, e.excludedUntil() == null ? null : utc(e.excludedUntil()));
+                s.setString(7, EventJson.toJson(e.policies()));
+            }
+            return s.executeUpdate() > 0;
+        }
+    }
+
+    /** Deletes a volume's resolution whatever its time (a tombstone: the volume is gone). */
+    @Transactional
+    public void removeResolution(String volumeId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("DELETE FROM volume_resolution WHERE volume_id = ?")) {
             s.setString(1, volumeId);
             s.executeUpdate();
         }

@@ -1,12 +1,15 @@
 package dev.snapshotmanager.audit.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.snapshotmanager.audit.domain.ComplianceEntry;
 import dev.snapshotmanager.audit.domain.ComplianceStatus;
 import dev.snapshotmanager.audit.repository.ComplianceReader.PolicyRow;
+import dev.snapshotmanager.audit.repository.ComplianceReader.Resolution;
 import dev.snapshotmanager.audit.repository.ComplianceReader.StateRow;
 import dev.snapshotmanager.audit.repository.ComplianceReader.VolumeRow;
+import dev.snapshotmanager.events.ExpectedPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Each compliance status, judged at a fixed instant. */
+/** Each compliance status, judged at a fixed instant, for inferred and for resolved expected policies. */
 class ComplianceEvaluatorTest {
 
     private static final Instant MID_NOVEMBER = Instant.parse("2026-11-15T12:00:00Z");
@@ -115,6 +118,107 @@ class ComplianceEvaluatorTest {
 
         assertThat(entry.policySetId()).isEqualTo(tenantSet);
         assertThat(entry.intervalSeconds()).isEqualTo(3600);
+    }
+
+    @Test
+    void reportsAVolumeExcludedAfterItHadSnapshotsAsExcludedWithTheReason() {
+        Instant until = Instant.parse("2026-12-01T00:00:00Z");
+        Resolution exclusion = new Resolution("EXCLUSION", "decommissioning OPS-7", until, List.of(), MID_NOVEMBER);
+        StateRow old = state(DAILY_SET, "daily_5", "2026-11-01T02:03:00Z", "CREATED");
+
+        ComplianceEntry entry = only(evaluator(daily).evaluate(resolved(LONG_AGO, exclusion), List.of(old)));
+
+        assertThat(entry.status()).isEqualTo(ComplianceStatus.EXCLUDED);
+        assertThat(entry.source()).isEqualTo("EXCLUSION");
+        assertThat(entry.reason()).isEqualTo("decommissioning OPS-7");
+        assertThat(entry.excludedUntil()).isEqualTo(until);
+        assertThat(entry.resolvedAt()).isEqualTo(MID_NOVEMBER);
+        assertThat(entry.policyName()).isNull();
+    }
+
+    @Test
+    void isPendingUntilTheFirstSlotAfterTheResolutionsSinceThenMissing() {
+        // Assigned by a rule at 03:00, after the day's 02:00 slot; the next slot is tomorrow 02:00.
+        Resolution rule = new Resolution("RULE", "rule databases", null,
+                List.of(expected(DAILY_SET, "daily_5", "0 2 * * *", "2026-11-15T03:00:00Z")), MID_NOVEMBER);
+
+        ComplianceEntry sameDay = only(new ComplianceEvaluator(List.of(), MID_NOVEMBER, Duration.ofHours(1))
+                .evaluate(resolved(LONG_AGO, rule), List.of()));
+        ComplianceEntry nextDay = only(new ComplianceEvaluator(List.of(), Instant.parse("2026-11-16T12:00:00Z"),
+                Duration.ofHours(1)).evaluate(resolved(LONG_AGO, rule), List.of()));
+
+        assertThat(sameDay.status()).isEqualTo(ComplianceStatus.PENDING);
+        assertThat(sameDay.source()).isEqualTo("RULE");
+        assertThat(sameDay.reason()).isEqualTo("rule databases");
+        assertThat(nextDay.status()).isEqualTo(ComplianceStatus.MISSING);
+    }
+
+    @Test
+    void measuresPendingFromTheVolumesCreationWhenItCameAfterSince() {
+        Resolution rule = new Resolution("RULE", null, null,
+                List.of(expected(DAILY_SET, "daily_5", "0 2 * * *", "2026-01-01T00:00:00Z")), MID_NOVEMBER);
+
+        assertThat(only(evaluator().evaluate(resolved(Instant.parse("2026-11-15T03:00:00Z"), rule), List.of())).status())
+                .isEqualTo(ComplianceStatus.PENDING);
+        assertThat(only(evaluator().evaluate(resolved(LONG_AGO, rule), List.of())).status())
+                .isEqualTo(ComplianceStatus.MISSING);
+    }
+
+    @Test
+    void judgesOnlyThePoliciesOfTheResolutionNotTheOnesTheVolumeHasRecordsOf() {
+        // Moved from daily_5 to monthly_1st: the daily records stopped, the monthly snapshot is fresh.
+        Resolution moved = new Resolution("ASSIGNMENT", null, null,
+                List.of(expected(MONTHLY_SET, "monthly_1st", "0 2 1 * *", "2026-10-20T00:00:00Z")), MID_NOVEMBER);
+        List<StateRow> states = List.of(state(DAILY_SET, "daily_5", "2026-10-19T02:03:00Z", "CREATED"),
+                state(MONTHLY_SET, "monthly_1st", "2026-11-01T02:05:00Z", "CREATED"));
+
+        ComplianceEntry entry = only(evaluator(daily, monthly).evaluate(resolved(LONG_AGO, moved), states));
+
+        assertThat(entry.policySetId()).isEqualTo(MONTHLY_SET);
+        assertThat(entry.status()).isEqualTo(ComplianceStatus.COMPLIANT);
+        assertThat(entry.lastSnapshotAt()).isEqualTo(Instant.parse("2026-11-01T02:05:00Z"));
+    }
+
+    @Test
+    void takesTheCadenceFromThePolicyProjectionAndFromTheResolutionOnlyForPoliciesItDoesNotKnow() {
+        UUID unknownSet = UUID.randomUUID();
+        // The resolution still carries an hourly cron for daily_5; the projection has its current, daily one.
+        Resolution resolution = new Resolution("TENANT_SET", null, null, List.of(
+                expected(DAILY_SET, "daily_5", "0 * * * *", "2026-01-01T00:00:00Z"),
+                expected(unknownSet, "weekly", "0 2 * * 1", "2026-01-01T00:00:00Z")), MID_NOVEMBER);
+
+        List<ComplianceEntry> entries = evaluator(daily).evaluate(resolved(LONG_AGO, resolution), List.of());
+
+        assertThat(entries).extracting(ComplianceEntry::policyName, ComplianceEntry::intervalSeconds)
+                .containsExactlyInAnyOrder(tuple("daily_5", 86_400L),
+                        tuple("weekly", 604_800L));
+        assertThat(entries).filteredOn(e -> e.policyName().equals("daily_5")).singleElement()
+                .satisfies(e -> assertThat(e.policySetName()).isEqualTo("set-daily_5"));
+    }
+
+    @Test
+    void reportsAnOptOutAsExcludedAndAnUncoveredResolutionAsUncovered() {
+        PolicyRow autoApplied = policy(DAILY_SET, "daily_5", "0 2 * * *", "GLOBAL", null, true, LONG_AGO);
+        Resolution optOut = new Resolution("ASSIGNMENT", "autoSnapshot=false", null, List.of(), MID_NOVEMBER);
+        Resolution uncovered = new Resolution("UNCOVERED", null, null, List.of(), MID_NOVEMBER);
+        StateRow recorded = state(DAILY_SET, "daily_5", "2026-11-15T02:03:00Z", "CREATED");
+
+        ComplianceEntry excluded = only(evaluator(autoApplied).evaluate(resolved(LONG_AGO, optOut), List.of()));
+        ComplianceEntry none = only(evaluator(autoApplied).evaluate(resolved(LONG_AGO, uncovered), List.of(recorded)));
+
+        assertThat(excluded.status()).isEqualTo(ComplianceStatus.EXCLUDED);
+        assertThat(excluded.source()).isEqualTo("ASSIGNMENT");
+        assertThat(excluded.reason()).isEqualTo("autoSnapshot=false");
+        assertThat(none.status()).isEqualTo(ComplianceStatus.UNCOVERED);
+        assertThat(none.source()).isEqualTo("UNCOVERED");
+    }
+
+    private static VolumeRow resolved(Instant createdAt, Resolution resolution) {
+        return new VolumeRow("vol-1", "data", "p-1", "P1", "Default", "web-1", Map.of(), createdAt, resolution);
+    }
+
+    private static ExpectedPolicy expected(UUID set, String name, String cron, String since) {
+        return new ExpectedPolicy(set, "resolved-" + name, name, cron, "UTC", Instant.parse(since));
     }
 
     private static ComplianceEvaluator evaluator(PolicyRow... policies) {
