@@ -227,6 +227,12 @@ export interface ComplianceEntry {
   lastSnapshotAt?: string | null;
   lastAttemptAt?: string | null;
   lastAttemptAction?: string | null;
+  /** policy-service's explanation of the resolution (e.g. the exclusion's reason); null when inferred */
+  reason?: string | null;
+  /** when the exclusion that decided ends */
+  excludedUntil?: string | null;
+  /** when policy-service resolved the volume; null when audit-service inferred the expected policies */
+  resolvedAt?: string | null;
 }
 
 export interface ComplianceGroup {

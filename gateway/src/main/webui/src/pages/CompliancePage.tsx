@@ -16,12 +16,24 @@ const FIELDS: FilterField[] = [
   { name: 'policySetId', label: 'Policy set id' },
 ];
 const col = createColumnHelper<ComplianceEntry>();
+
+/** The step that decided (resolved by policy-service) or how audit-service inferred it, with the reason. */
+function ExpectedBy({ entry }: { entry: ComplianceEntry }) {
+  return (
+    <span data-testid="expected-by">
+      {entry.source ?? '—'}
+      {!entry.resolvedAt && entry.source && <span className="muted"> (inferred)</span>}
+      {entry.reason && <><br /><span className="muted">{entry.reason}</span></>}
+      {entry.excludedUntil && <><br /><span className="muted">until {dateTime(entry.excludedUntil)}</span></>}
+    </span>
+  );
+}
 const columns = [
   col.accessor((e) => e.volumeName || e.volumeId, { id: 'volume', header: 'Volume' }),
   col.accessor((e) => e.projectName || e.projectId, { id: 'project', header: 'Project' }),
   col.accessor((e) => (e.policyName ? `${e.policyName} (${e.policySetName ?? ''})` : '—'), { id: 'policy', header: 'Policy' }),
   col.accessor('status', { header: 'Status', cell: (c) => <Badge value={c.getValue()} /> }),
-  col.accessor('source', { header: 'Expected by', cell: (c) => c.getValue() ?? '—' }),
+  col.accessor('source', { header: 'Expected by', cell: (c) => <ExpectedBy entry={c.row.original} /> }),
   col.accessor('intervalSeconds', { header: 'Interval', cell: (c) => (c.getValue() ? duration(c.getValue()! * 1000) : '—') }),
   col.accessor('lastSnapshotAt', { header: 'Last snapshot', cell: (c) => dateTime(c.getValue()) }),
   col.accessor('lastAttemptAt', { header: 'Last attempt', cell: (c) => `${dateTime(c.getValue())} ${c.row.original.lastAttemptAction ?? ''}` }),

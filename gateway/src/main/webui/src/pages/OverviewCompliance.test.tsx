@@ -52,15 +52,34 @@ describe('the compliance screen', () => {
   it('filters by status on the server and exports with the same filters', async () => {
     const calls = fakeApi(({ url }) => {
       if (url.pathname === '/api/v1/compliance/summary') return { body: SUMMARY };
-      if (url.pathname === '/api/v1/compliance') return { body: { items: [{ volumeId: 'v1', volumeName: 'db', projectId: 'p1', status: 'MISSING', policyName: 'daily_5', policySetName: 'standard' }] } };
+      if (url.pathname === '/api/v1/compliance') return { body: { items: [{ volumeId: 'v1', volumeName: 'db', projectId: 'p1', status: 'MISSING', source: 'RECORDS', policyName: 'daily_5', policySetName: 'standard' }] } };
       if (url.pathname === '/api/v1/policy-sets') return { body: { items: [] } };
       return undefined;
     });
     renderAt(<CompliancePage />, { me: VIEWER, path: '/compliance' });
     expect(await within(await screen.findByTestId('compliance-by-tenant')).findByText('demo-project-1')).toBeInTheDocument();
     expect(await within(screen.getByTestId('compliance-table')).findByTestId('badge-MISSING')).toBeInTheDocument();
+    expect(within(screen.getByTestId('compliance-table')).getByTestId('expected-by')).toHaveTextContent('(inferred)');
     await userEvent.click(screen.getByRole('checkbox', { name: /MISSING/ }));
     await waitFor(() => expect(calls.filter((c) => c.url.pathname === '/api/v1/compliance').at(-1)!.url.searchParams.get('status')).toBe('MISSING'));
     expect(screen.getByTestId('export-compliance')).toHaveAttribute('href', '/api/v1/compliance/export?status=MISSING');
+  });
+
+  it('says which resolution step decided an EXCLUDED volume, why and until when', async () => {
+    fakeApi(({ url }) => {
+      if (url.pathname === '/api/v1/compliance/summary') return { body: SUMMARY };
+      if (url.pathname === '/api/v1/compliance') return { body: { items: [{ volumeId: 'v2', volumeName: 'scratch', projectId: 'p1',
+        status: 'EXCLUDED', source: 'EXCLUSION', reason: 'migration window', excludedUntil: '2026-12-24T00:00:00Z', resolvedAt: '2026-11-29T10:00:00Z' }] } };
+      if (url.pathname === '/api/v1/policy-sets') return { body: { items: [] } };
+      return undefined;
+    });
+    renderAt(<CompliancePage />, { me: VIEWER, path: '/compliance' });
+    const table = await screen.findByTestId('compliance-table');
+    expect(await within(table).findByTestId('badge-EXCLUDED')).toBeInTheDocument();
+    const expectedBy = within(table).getByTestId('expected-by');
+    expect(expectedBy).toHaveTextContent('EXCLUSION');
+    expect(expectedBy).toHaveTextContent('migration window');
+    expect(expectedBy).toHaveTextContent(/until .*2026/);
+    expect(expectedBy).not.toHaveTextContent('inferred');
   });
 });
