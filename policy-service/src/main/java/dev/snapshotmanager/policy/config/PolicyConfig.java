@@ -3,7 +3,7 @@ package dev.snapshotmanager.policy.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** policy-service limits ({@code snapshot.policy.*}). */
+/** policy-service limits and background work ({@code snapshot.policy.*}). */
 @ConfigMapping(prefix = "snapshot.policy")
 public interface PolicyConfig {
 
@@ -26,4 +26,27 @@ public interface PolicyConfig {
     /** Most fire times a schedule preview returns. */
     @WithDefault("100")
     int maxPreviewCount();
+
+    /** Publication of each volume's resolved policies ({@code snapshot.volume-policies.v1}). */
+    VolumePolicies volumePolicies();
+
+    /** The periodic pass that publishes every inventory volume's resolution when it changed. */
+    interface VolumePolicies {
+
+        /** Whether this instance runs the periodic pass (only one instance runs it at a time anyway). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Interval between passes, e.g. {@code 30s} ({@code off} disables the timer). */
+        @WithDefault("30s")
+        String interval();
+
+        /** Delay of the first pass after start, e.g. {@code 20s}. */
+        @WithDefault("20s")
+        String initialDelay();
+
+        /** Volumes resolved, and their changes committed, per database transaction. */
+        @WithDefault("1000")
+        int chunkSize();
+    }
 }

@@ -2,9 +2,11 @@ package dev.snapshotmanager.policy.repository;
 
 import dev.snapshotmanager.policy.domain.InventoryVolume;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class VolumeRepository implements PanacheRepositoryBase<InventoryVolume, String> {
@@ -22,5 +24,12 @@ public class VolumeRepository implements PanacheRepositoryBase<InventoryVolume, 
                 .and("projectId in :visible", "visible", visibleTenants)
                 .and("volumeId > :after", "after", afterVolumeId);
         return find(where.query("volumeId"), where.params()).page(0, limit).list();
+    }
+
+    /** Every volume in volume-id order after {@code afterVolumeId} (null = from the first), read-only. */
+    public List<InventoryVolume> page(String afterVolumeId, int limit) {
+        return (afterVolumeId == null ? findAll(Sort.by("volumeId"))
+                : find("volumeId > ?1", Sort.by("volumeId"), afterVolumeId))
+                .withHint(HibernateHints.HINT_READ_ONLY, true).page(0, limit).list();
     }
 }

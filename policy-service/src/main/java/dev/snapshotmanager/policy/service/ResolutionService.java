@@ -52,12 +52,24 @@ public class ResolutionService {
 
     /** Resolution without request checks, for callers that already filtered by tenant (the volume list). */
     public List<Resolution> resolveTrusted(List<VolumeDescription> volumes) {
+        return resolveTrusted(volumes, Instant.now()).resolutions();
+    }
+
+    /**
+     * Resolution without request checks at a given time, with the state it was resolved against (one bulk load),
+     * for callers that need more of it than the resolutions (the exclusion's end, for instance).
+     */
+    public Resolved resolveTrusted(List<VolumeDescription> volumes, Instant now) {
         if (volumes.isEmpty()) {
-            return List.of();
+            return new Resolved(new ResolutionState(List.of(), List.of(), List.of(), List.of()), List.of());
         }
         ResolutionState state = loader.load(volumes.stream().map(VolumeDescription::id).toList(),
                 volumes.stream().map(VolumeDescription::projectId).toList());
-        return new Resolver(state, Instant.now()).resolveAll(volumes);
+        return new Resolved(state, new Resolver(state, now).resolveAll(volumes));
+    }
+
+    /** Resolutions in the order of the volumes, and the state they were resolved against. */
+    public record Resolved(ResolutionState state, List<Resolution> resolutions) {
     }
 
     private void validate(List<VolumeDescription> volumes) {

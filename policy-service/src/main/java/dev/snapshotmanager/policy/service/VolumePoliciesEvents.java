@@ -1,0 +1,75 @@
+package dev.snapshotmanager.policy.service;
+
+import dev.snapshotmanager.events.EventJson;
+import dev.snapshotmanager.events.ExpectedPolicy;
+import dev.snapshotmanager.events.ResolutionStep;
+import dev.snapshotmanager.events.VolumePoliciesV1;
+import dev.snapshotmanager.policy.domain.resolution.DecidingStep;
+import dev.snapshotmanager.policy.domain.resolution.Resolution;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What policy-service publishes about one volume on {@code snapshot.volume-policies.v1}: the event of a resolution,
+ * its digest (the content without {@code resolvedAt} and the policies' {@code since}, so that an unchanged
+ * resolution is not published again) and since when each policy applies. Pure functions.
+ */
+final class VolumePoliciesEvents {
+
+    private VolumePoliciesEvents() {
+    }
+
+    /**
+     * The event of a volume's resolution at {@code now}.
+     *
+     * @param excludedUntil the deciding exclusion's end (ignored unless an exclusion decided)
+     * @param previousSince since when each policy was published before (by {@link #key}); a policy not in it
+     *                      starts now
+     */
+    static VolumePoliciesV1 event(String volumeId, String projectId, Resolution resolution, Instant excludedUntil,
+            Map<String, Instant> previousSince, Instant now) {
+        return new VolumePoliciesV1(volumeId, false, projectId, step(resolution.decidedBy()), resolution.reason(),
+                resolution.decidedBy() == DecidingStep.EXCLUSION ? excludedUntil : null,
+                resolution.policies().stream().map(p -> new ExpectedPolicy(p.policySetId(), p.policySetName(),
+                        p.policyName(), p.cron(), p.timeZone(),
+                        previousSince.getOrDefault(key(p.policySetId(), p.policyName()), now))).toList(),
+                now);
+    }
+
+    /** The contract's name of a deciding step (the same names). */
+    static ResolutionStep step(DecidingStep step) {
+        return ResolutionStep.valueOf(step.name());
+    }
+
+    /** SHA-256 (hex) of the event's JSON without {@code resolvedAt} and the policies' {@code since}. */
+    static String digest(VolumePoliciesV1 event) {
+        VolumePoliciesV1 content = new VolumePoliciesV1(event.volumeId(), event.removed(), event.projectId(),
+                event.decidedBy(), event.reason(), event.excludedUntil(), event.policies().stream()
+                        .map(p -> new ExpectedPolicy(p.policySetId(), p.policySetName(), p.policyName(), p.cron(),
+                                p.timeZone(), null)).toList(), null);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(EventJson.toJson(content).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** Since when each policy of the event applies, by {@link #key}. */
+    static Map<String, Instant> since(VolumePoliciesV1 event) {
+        Map<String, Instant> since = new LinkedHashMap<>();
+        event.policies().forEach(p -> since.putIfAbsent(key(p.policySetId(), p.policyName()), p.since()));
+        return since;
+    }
+
+    /** A policy's key in the publication table: {@code <policySetId>/<policyName>}. */
+    static String key(UUID policySetId, String policyName) {
+        return policySetId + "/" + policyName;
+    }
+}
