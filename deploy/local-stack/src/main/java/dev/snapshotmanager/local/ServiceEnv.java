@@ -46,6 +46,11 @@ public final class ServiceEnv {
         if (service.is(ServiceSpec.WORKER)) {
             worker(env, settings);
         }
+        if (service.is(ServiceSpec.POLICY)) {
+            // A local stack is small: publish each volume's resolved policies (compliance) within seconds of a change.
+            env.put("SNAPSHOT_POLICY_VOLUME_POLICIES_INTERVAL", "3s");
+            env.put("SNAPSHOT_POLICY_VOLUME_POLICIES_INITIAL_DELAY", "3s");
+        }
         if (service.is(ServiceSpec.GATEWAY)) {
             env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", GATEWAY_CLIENT_SECRET);
             env.put("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", sessionSecret);
