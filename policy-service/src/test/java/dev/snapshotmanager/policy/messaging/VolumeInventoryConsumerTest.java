@@ -8,28 +8,17 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import dev.snapshotmanager.events.CloudEventAttributes;
-import dev.snapshotmanager.events.CloudEventHeaders;
-import dev.snapshotmanager.events.EventJson;
 import dev.snapshotmanager.events.EventType;
 import dev.snapshotmanager.events.ServerRef;
 import dev.snapshotmanager.events.TenantRef;
-import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeInventoryV1;
+import dev.snapshotmanager.policy.ContractTopic;
 import dev.snapshotmanager.policy.Fixtures;
-import dev.snapshotmanager.testsupport.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The volume projection from the real inventory topic, and the volume endpoints on top of it. */
@@ -44,19 +33,7 @@ class VolumeInventoryConsumerTest {
     }
 
     private static void send(String key, VolumeInventoryV1 value) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.VOLUME_INVENTORY, key,
-                    value == null ? null : EventJson.toBytes(value));
-            CloudEventHeaders.write(record.headers(), CloudEventAttributes.of(EventType.VOLUME_INVENTORY,
-                    UUID.randomUUID().toString(), "/snapshot-manager/test", key, Instant.now()));
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        ContractTopic.send(EventType.VOLUME_INVENTORY, key, value);
     }
 
     @Test

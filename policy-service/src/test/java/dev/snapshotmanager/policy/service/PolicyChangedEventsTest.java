@@ -5,10 +5,11 @@ import static dev.snapshotmanager.policy.Fixtures.globalSet;
 import static dev.snapshotmanager.policy.Fixtures.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshotmanager.events.EventType;
 import dev.snapshotmanager.events.PolicyChangedV1;
 import dev.snapshotmanager.events.PolicyScope;
+import dev.snapshotmanager.policy.ContractTopic;
 import dev.snapshotmanager.policy.Fixtures;
-import dev.snapshotmanager.policy.PolicyChangedTopic;
 import dev.snapshotmanager.policy.api.PolicyRequest;
 import dev.snapshotmanager.policy.api.PolicySetRequest;
 import dev.snapshotmanager.policy.domain.PolicySet;
@@ -39,7 +40,7 @@ class PolicyChangedEventsTest {
         as("admin").body(Map.of("priority", 900)).patch("/api/v1/policy-sets/" + id).then().statusCode(200);
         as("admin").delete("/api/v1/policy-sets/" + id).then().statusCode(204);
 
-        List<PolicyChangedV1> events = PolicyChangedTopic.await(id, 3, Duration.ofSeconds(30));
+        List<PolicyChangedV1> events = ContractTopic.await(EventType.POLICY_CHANGED, id, 3, Duration.ofSeconds(30));
 
         assertThat(events).hasSize(3);
         PolicyChangedV1 created = events.get(0);

@@ -2,17 +2,14 @@ package dev.snapshotmanager.policy.service;
 
 import static dev.snapshotmanager.policy.Fixtures.as;
 
-import dev.snapshotmanager.events.CloudEventAttributes;
-import dev.snapshotmanager.events.CloudEventHeaders;
 import dev.snapshotmanager.events.EventJson;
 import dev.snapshotmanager.events.EventType;
 import dev.snapshotmanager.events.ServerRef;
 import dev.snapshotmanager.events.TenantRef;
-import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeInventoryV1;
 import dev.snapshotmanager.events.VolumePoliciesV1;
+import dev.snapshotmanager.policy.ContractTopic;
 import dev.snapshotmanager.policy.Fixtures;
-import dev.snapshotmanager.testsupport.TestKafka;
 import io.quarkus.arc.Arc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,14 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Volumes in the inventory projection, and what the volume-policies pass wrote, for the publisher's tests. */
 final class PublicationFixtures {
@@ -57,19 +48,7 @@ final class PublicationFixtures {
 
     /** Sends an inventory record (null = tombstone) to the real inventory topic, with CloudEvents headers. */
     static void sendInventory(String key, VolumeInventoryV1 value) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.VOLUME_INVENTORY, key,
-                    value == null ? null : EventJson.toBytes(value));
-            CloudEventHeaders.write(record.headers(), CloudEventAttributes.of(EventType.VOLUME_INVENTORY,
-                    UUID.randomUUID().toString(), "/snapshot-manager/test", key, Instant.now()));
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        ContractTopic.send(EventType.VOLUME_INVENTORY, key, value);
     }
 
     /** The VolumePoliciesV1 events the passes wrote to the outbox for this volume, oldest first. */

@@ -10,10 +10,11 @@ import static dev.snapshotmanager.policy.service.PublicationFixtures.sendInvento
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.snapshotmanager.events.EventType;
 import dev.snapshotmanager.events.ResolutionStep;
 import dev.snapshotmanager.events.VolumePoliciesV1;
+import dev.snapshotmanager.policy.ContractTopic;
 import dev.snapshotmanager.policy.Fixtures;
-import dev.snapshotmanager.policy.VolumePoliciesTopic;
 import dev.snapshotmanager.policy.domain.InventoryVolume;
 import dev.snapshotmanager.policy.repository.VolumeRepository;
 import dev.snapshotmanager.policy.service.VolumePoliciesPublisher.PassResult;
@@ -63,7 +64,7 @@ class VolumePoliciesPassTest {
 
         assertThat(pass.removed()).isGreaterThanOrEqualTo(1);
         assertThat(hasPublicationRow(volume)).isFalse();
-        List<VolumePoliciesV1> events = VolumePoliciesTopic.await(volume, 2, Duration.ofSeconds(30));
+        List<VolumePoliciesV1> events = ContractTopic.await(EventType.VOLUME_POLICIES, volume, 2, Duration.ofSeconds(30));
         assertThat(events).hasSize(2);
         assertThat(events.get(0).decidedBy()).isEqualTo(ResolutionStep.TENANT_SET);
         VolumePoliciesV1 removed = events.get(1);

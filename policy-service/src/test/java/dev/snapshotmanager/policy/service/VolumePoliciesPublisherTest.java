@@ -9,11 +9,12 @@ import static dev.snapshotmanager.policy.service.PublicationFixtures.lastEvent;
 import static dev.snapshotmanager.policy.service.PublicationFixtures.outboxEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshotmanager.events.EventType;
 import dev.snapshotmanager.events.ExpectedPolicy;
 import dev.snapshotmanager.events.ResolutionStep;
 import dev.snapshotmanager.events.VolumePoliciesV1;
+import dev.snapshotmanager.policy.ContractTopic;
 import dev.snapshotmanager.policy.Fixtures;
-import dev.snapshotmanager.policy.VolumePoliciesTopic;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -53,7 +54,7 @@ class VolumePoliciesPublisherTest {
                 .then().statusCode(200);
         publisher.publishChanges();
 
-        List<VolumePoliciesV1> events = VolumePoliciesTopic.await(volume, 2, KAFKA);
+        List<VolumePoliciesV1> events = ContractTopic.await(EventType.VOLUME_POLICIES, volume, 2, KAFKA);
         assertThat(events).hasSize(2);
         VolumePoliciesV1 first = events.get(0);
         assertThat(first.removed()).isFalse();
@@ -91,7 +92,7 @@ class VolumePoliciesPublisherTest {
         as("operator").delete("/api/v1/exclusions/" + volume).then().statusCode(204);
         publisher.publishChanges();
 
-        List<VolumePoliciesV1> events = VolumePoliciesTopic.await(volume, 3, KAFKA);
+        List<VolumePoliciesV1> events = ContractTopic.await(EventType.VOLUME_POLICIES, volume, 3, KAFKA);
         assertThat(events).extracting(VolumePoliciesV1::decidedBy)
                 .containsExactly(ResolutionStep.TENANT_SET, ResolutionStep.EXCLUSION, ResolutionStep.TENANT_SET);
         VolumePoliciesV1 excluded = events.get(1);
