@@ -64,6 +64,8 @@ public class VolumeResource {
     @APIResponse(responseCode = "200", description = "A page")
     @APIResponse(responseCode = "400", description = "Invalid cursor or limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "projectId/tenantId names a tenant that is not the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<VolumeResponse> list(@QueryParam("projectId") String projectId,
             @QueryParam("tenantId") String tenantId, @QueryParam("domainId") String domainId,
             @QueryParam("serverId") String serverId, @QueryParam("status") String status, @QueryParam("q") String q,

@@ -5,8 +5,10 @@ import static dev.snapshotmanager.policy.Fixtures.asTenant;
 import static dev.snapshotmanager.policy.Fixtures.tenant;
 import static dev.snapshotmanager.policy.Fixtures.tenantSet;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.snapshotmanager.events.EventType;
 import dev.snapshotmanager.events.ServerRef;
@@ -59,6 +61,10 @@ class VolumeInventoryConsumerTest {
                 .then().body("items", hasSize(1)).body("items[0].serverId", equalTo("srv-" + protectedVolume));
         asTenant("viewer", tenant()).get("/api/v1/volumes/" + protectedVolume + "/effective-policy").then()
                 .statusCode(404);
+        asTenant("viewer", tenant()).queryParam("projectId", project).get("/api/v1/volumes").then().statusCode(403)
+                .contentType(startsWith("application/problem+json")).body("detail", containsString(project));
+        asTenant("viewer", project).queryParam("projectId", project).get("/api/v1/volumes").then().statusCode(200)
+                .body("items", hasSize(2));
     }
 
     @Test
