@@ -1,29 +1,38 @@
 package dev.snapshotmanager.audit.repository;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The CSV export's columns: each header next to the SQL expression PostgreSQL formats it with, so that the header
  * and the values cannot drift apart. Times are ISO-8601 UTC instants with microseconds
- * ({@code 2026-11-01T00:00:00.000000Z}: fixed width, so they also sort as text).
+ * ({@code 2026-11-01T00:00:00.000000Z}: fixed width, so they also sort as text): PostgreSQL writes them as UTC
+ * {@code timestamp}s and {@link CsvExportStream} gives them that form.
  */
 public final class RecordCsv {
 
-    private record Column(String header, String expression) {
-    }
+    private record Column(String header, String expression, boolean instant) {
 
-    private static final String INSTANT = "to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+        Column(String header, String expression) {
+            this(header, expression, false);
+        }
+
+        static Column instant(String header, String column) {
+            return new Column(header, "(" + column + " AT TIME ZONE 'UTC')", true);
+        }
+    }
 
     private static final List<Column> COLUMNS = List.of(
             new Column("id", "event_id"),
-            new Column("occurredAt", INSTANT.formatted("occurred_at")),
+            Column.instant("occurredAt", "occurred_at"),
             new Column("action", "action"),
             new Column("reason", "reason"),
             new Column("error", "error"),
             new Column("dryRun", "dry_run::text"),
             new Column("runId", "run_id"),
-            new Column("slot", INSTANT.formatted("slot")),
+            Column.instant("slot", "slot"),
             new Column("durationMs", "duration_ms"),
             new Column("domainId", "domain_id"),
             new Column("domainName", "domain_name"),
@@ -42,13 +51,17 @@ public final class RecordCsv {
             new Column("policyName", "policy_name"),
             new Column("retentionKeepLast", "retention_keep_last"),
             new Column("retentionMaxAge", "retention_max_age"),
-            new Column("receivedAt", INSTANT.formatted("received_at")));
+            Column.instant("receivedAt", "received_at"));
 
     /** The header names, in column order. */
     public static final List<String> HEADER = COLUMNS.stream().map(Column::header).toList();
 
     /** The header row, RFC 4180 (CRLF). */
     public static final String HEADER_ROW = String.join(",", HEADER) + "\r\n";
+
+    /** Zero-based indexes of the instant columns, for {@link CsvExportStream}. */
+    static final Set<Integer> INSTANT_COLUMNS = IntStream.range(0, COLUMNS.size()).filter(i -> COLUMNS.get(i).instant())
+            .boxed().collect(Collectors.toUnmodifiableSet());
 
     /** The select list that produces the columns. */
     static final String SELECT = COLUMNS.stream().map(Column::expression).collect(Collectors.joining(", "));

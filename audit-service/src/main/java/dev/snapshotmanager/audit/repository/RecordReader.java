@@ -147,7 +147,7 @@ public class RecordReader {
             String sql = "COPY (SELECT " + RecordCsv.SELECT + " FROM snapshot_record"
                     + conditions.whereInline(pg.getStandardConformingStrings()) + orderBy(order)
                     + ") TO STDOUT (FORMAT csv)";
-            return pg.getCopyAPI().copyOut(sql, new CrlfRecordEnds(out));
+            return pg.getCopyAPI().copyOut(sql, new CsvExportStream(out, RecordCsv.INSTANT_COLUMNS));
         }
     }
 
