@@ -2,17 +2,17 @@ package dev.snapshotmanager.policy;
 
 import dev.snapshotmanager.events.MissedRunMode;
 import dev.snapshotmanager.events.PolicyScope;
+import dev.snapshotmanager.events.ResolutionStep;
 import dev.snapshotmanager.events.Retention;
 import dev.snapshotmanager.policy.domain.RuleMatch;
 import dev.snapshotmanager.policy.domain.Values;
-import dev.snapshotmanager.policy.domain.resolution.DecidingStep;
 import dev.snapshotmanager.policy.domain.resolution.Resolution;
-import dev.snapshotmanager.policy.domain.resolution.ResolutionState;
 import dev.snapshotmanager.policy.domain.resolution.ResolutionState.AssignmentView;
 import dev.snapshotmanager.policy.domain.resolution.ResolutionState.ExclusionView;
 import dev.snapshotmanager.policy.domain.resolution.ResolutionState.PolicyView;
 import dev.snapshotmanager.policy.domain.resolution.ResolutionState.RuleView;
 import dev.snapshotmanager.policy.domain.resolution.ResolutionState.SetView;
+import dev.snapshotmanager.policy.domain.resolution.ResolutionState;
 import dev.snapshotmanager.policy.domain.resolution.Resolver;
 import dev.snapshotmanager.policy.domain.resolution.VolumeDescription;
 import java.lang.management.ManagementFactory;
@@ -96,7 +96,7 @@ public final class ResolutionBenchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] millis = new long[15];
         long[] cpuMillis = new long[15];
-        Map<DecidingStep, Integer> steps = new EnumMap<>(DecidingStep.class);
+        Map<ResolutionStep, Integer> steps = new EnumMap<>(ResolutionStep.class);
         for (int round = 0; round < 20; round++) {
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();

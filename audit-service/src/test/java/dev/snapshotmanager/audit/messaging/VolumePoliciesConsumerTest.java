@@ -4,6 +4,7 @@ import static dev.snapshotmanager.audit.fixtures.ResolutionBuilder.aResolution;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshotmanager.audit.fixtures.DeadLetters;
 import dev.snapshotmanager.audit.fixtures.EventPublisher;
 import dev.snapshotmanager.audit.fixtures.Inventory;
 import dev.snapshotmanager.audit.fixtures.Records;
@@ -11,7 +12,6 @@ import dev.snapshotmanager.events.EventJson;
 import dev.snapshotmanager.events.ResolutionStep;
 import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumePoliciesV1;
-import dev.snapshotmanager.testsupport.TestKafka;
 import dev.snapshotmanager.testsupport.security.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -28,13 +28,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +101,7 @@ class VolumePoliciesConsumerTest {
         String unreadable = "unreadable-" + project;
         String withoutProject = "no-project-" + project;
         String fine = "fine-" + project;
-        try (KafkaConsumer<String, String> deadLetters = deadLetterConsumer();
+        try (KafkaConsumer<String, String> deadLetters = DeadLetters.of(Topics.VOLUME_POLICIES);
                 EventPublisher events = new EventPublisher()) {
             events.publishRaw(Topics.VOLUME_POLICIES, ONE_PARTITION, unreadable,
                     "{\"volumeId\": 42".getBytes(StandardCharsets.UTF_8));
@@ -167,15 +164,4 @@ class VolumePoliciesConsumerTest {
         }
     }
 
-    private static KafkaConsumer<String, String> deadLetterConsumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-        consumer.subscribe(List.of(Topics.deadLetter(Topics.VOLUME_POLICIES)));
-        return consumer;
-    }
 }

@@ -3,26 +3,23 @@ package dev.snapshotmanager.audit.messaging;
 import static dev.snapshotmanager.audit.fixtures.ResultBuilder.aResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshotmanager.audit.fixtures.DeadLetters;
 import dev.snapshotmanager.audit.fixtures.RecordRows;
 import dev.snapshotmanager.audit.fixtures.ResultPublisher;
 import dev.snapshotmanager.events.EventJson;
 import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeResultV1;
-import dev.snapshotmanager.testsupport.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +86,7 @@ class VolumeResultIngestTest {
         VolumeResultV1 refusedByTheDatabase = aResult().run(run).volume("vol-nul", "bad\u0000name").build();
         VolumeResultV1 after = aResult().run(run).volume("vol-after", "after").build();
         String poisonKey = "poison-" + run;
-        try (KafkaConsumer<String, String> deadLetters = deadLetterConsumer()) {
+        try (KafkaConsumer<String, String> deadLetters = DeadLetters.of(Topics.VOLUME_RESULTS)) {
             publisher.publish(before);
             publisher.publishRaw(poisonKey, "{not json".getBytes(StandardCharsets.UTF_8));
             publisher.publish(refusedByTheDatabase, after);
@@ -128,16 +125,5 @@ class VolumeResultIngestTest {
         assertThat(rows.tableExists("snapshot_record_" + ahead.toString().replace('-', '_'))).isTrue();
     }
 
-    private KafkaConsumer<String, String> deadLetterConsumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-        consumer.subscribe(List.of(Topics.deadLetter(Topics.VOLUME_RESULTS)));
-        return consumer;
-    }
 
 }

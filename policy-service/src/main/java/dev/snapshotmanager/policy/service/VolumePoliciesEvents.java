@@ -4,7 +4,6 @@ import dev.snapshotmanager.events.EventJson;
 import dev.snapshotmanager.events.ExpectedPolicy;
 import dev.snapshotmanager.events.ResolutionStep;
 import dev.snapshotmanager.events.VolumePoliciesV1;
-import dev.snapshotmanager.policy.domain.resolution.DecidingStep;
 import dev.snapshotmanager.policy.domain.resolution.Resolution;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,17 +33,12 @@ final class VolumePoliciesEvents {
      */
     static VolumePoliciesV1 event(String volumeId, String projectId, Resolution resolution, Instant excludedUntil,
             Map<String, Instant> previousSince, Instant now) {
-        return new VolumePoliciesV1(volumeId, false, projectId, step(resolution.decidedBy()), resolution.reason(),
-                resolution.decidedBy() == DecidingStep.EXCLUSION ? excludedUntil : null,
+        return new VolumePoliciesV1(volumeId, false, projectId, resolution.decidedBy(), resolution.reason(),
+                resolution.decidedBy() == ResolutionStep.EXCLUSION ? excludedUntil : null,
                 resolution.policies().stream().map(p -> new ExpectedPolicy(p.policySetId(), p.policySetName(),
                         p.policyName(), p.cron(), p.timeZone(),
                         previousSince.getOrDefault(key(p.policySetId(), p.policyName()), now))).toList(),
                 now);
-    }
-
-    /** The contract's name of a deciding step (the same names). */
-    static ResolutionStep step(DecidingStep step) {
-        return ResolutionStep.valueOf(step.name());
     }
 
     /** SHA-256 (hex) of the event's JSON without {@code resolvedAt} and the policies' {@code since}. */

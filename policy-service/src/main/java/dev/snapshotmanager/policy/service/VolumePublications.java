@@ -1,15 +1,15 @@
 package dev.snapshotmanager.policy.service;
 
 import dev.snapshotmanager.events.EventType;
+import dev.snapshotmanager.events.ResolutionStep;
 import dev.snapshotmanager.events.VolumePoliciesV1;
 import dev.snapshotmanager.outbox.Outbox;
 import dev.snapshotmanager.policy.domain.InventoryVolume;
-import dev.snapshotmanager.policy.domain.resolution.DecidingStep;
 import dev.snapshotmanager.policy.domain.resolution.Resolution;
 import dev.snapshotmanager.policy.domain.resolution.ResolutionState.ExclusionView;
 import dev.snapshotmanager.policy.domain.resolution.VolumeDescription;
-import dev.snapshotmanager.policy.repository.PublicationRepository;
 import dev.snapshotmanager.policy.repository.PublicationRepository.Publication;
+import dev.snapshotmanager.policy.repository.PublicationRepository;
 import dev.snapshotmanager.policy.repository.VolumeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,7 +58,7 @@ public class VolumePublications {
         for (int i = 0; i < described.size(); i++) {
             VolumeDescription volume = described.get(i);
             Resolution resolution = resolved.resolutions().get(i);
-            Instant excludedUntil = resolution.decidedBy() != DecidingStep.EXCLUSION ? null
+            Instant excludedUntil = resolution.decidedBy() != ResolutionStep.EXCLUSION ? null
                     : resolved.state().exclusion(volume.id()).map(ExclusionView::expiresAt).orElse(null);
             Publication before = previous.get(volume.id());
             VolumePoliciesV1 event = VolumePoliciesEvents.event(volume.id(), volume.projectId(), resolution,

@@ -4,8 +4,8 @@ import static dev.snapshotmanager.policy.domain.StateFixtures.policy;
 import static dev.snapshotmanager.policy.domain.StateFixtures.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshotmanager.events.ResolutionStep;
 import dev.snapshotmanager.events.Retention;
-import dev.snapshotmanager.policy.domain.resolution.DecidingStep;
 import dev.snapshotmanager.policy.domain.resolution.EffectivePolicy;
 import dev.snapshotmanager.policy.domain.resolution.Resolution;
 import dev.snapshotmanager.policy.domain.resolution.ResolutionState.RuleView;
@@ -43,7 +43,7 @@ class ResolverTest {
         var exclusion = f.exclude("vol-1", null);
         f.assign("vol-1", gold, Map.of());
         Resolution r = resolve();
-        assertThat(r.decidedBy()).isEqualTo(DecidingStep.EXCLUSION);
+        assertThat(r.decidedBy()).isEqualTo(ResolutionStep.EXCLUSION);
         assertThat(r.exclusionId()).isEqualTo(exclusion.id());
         assertThat(r.reason()).isEqualTo("maintenance");
         assertThat(r.policies()).isEmpty();
@@ -53,20 +53,20 @@ class ResolverTest {
     void ignoresAnExpiredExclusion() {
         f.exclude("vol-1", NOW.minusSeconds(1));
         f.assign("vol-1", gold, Map.of());
-        assertThat(resolve().decidedBy()).isEqualTo(DecidingStep.ASSIGNMENT);
+        assertThat(resolve().decidedBy()).isEqualTo(ResolutionStep.ASSIGNMENT);
     }
 
     @Test
     void appliesAnExclusionThatExpiresLater() {
         f.exclude("vol-1", NOW.plusSeconds(60));
-        assertThat(resolve().decidedBy()).isEqualTo(DecidingStep.EXCLUSION);
+        assertThat(resolve().decidedBy()).isEqualTo(ResolutionStep.EXCLUSION);
     }
 
     @Test
     void resolvesAssignmentBeforeMetadata() {
         var a = f.assign("vol-1", gold, Map.of());
         Resolution r = resolve(volume().meta("auto_snapshot", "false").build());
-        assertThat(r.decidedBy()).isEqualTo(DecidingStep.ASSIGNMENT);
+        assertThat(r.decidedBy()).isEqualTo(ResolutionStep.ASSIGNMENT);
         assertThat(r.assignmentId()).isEqualTo(a.id());
         assertThat(r.policySetId()).isEqualTo(gold.id());
         assertThat(r.policies()).extracting(EffectivePolicy::policyName).containsExactly("daily_5", "monthly_1st");
@@ -77,7 +77,7 @@ class ResolverTest {
         f.assign("vol-1", null, Map.of());
         f.rule("everything", null, 1000, ANY, gold);
         Resolution r = resolve(volume().meta("auto_snapshot", "true").meta("snapshot_policies", "daily_5").build());
-        assertThat(r.decidedBy()).isEqualTo(DecidingStep.ASSIGNMENT);
+        assertThat(r.decidedBy()).isEqualTo(ResolutionStep.ASSIGNMENT);
         assertThat(r.policies()).isEmpty();
     }
 
@@ -85,7 +85,7 @@ class ResolverTest {
     void resolvesMetadataBeforeRules() {
         f.rule("everything", null, 1000, ANY, gold);
         Resolution r = resolve(volume().meta("auto_snapshot", "true").meta("snapshot_policies", "hourly").build());
-        assertThat(r.decidedBy()).isEqualTo(DecidingStep.METADATA);
+        assertThat(r.decidedBy()).isEqualTo(ResolutionStep.METADATA);
         assertThat(r.policies()).extracting(EffectivePolicy::policySetId).containsExactly(tenantDefault.id());
     }
 
@@ -93,7 +93,7 @@ class ResolverTest {
     @ValueSource(strings = {"true", "TRUE", "Yes", "1", " yes "})
     void acceptsEveryTruthyAutoSnapshotSpelling(String value) {
         Resolution r = resolve(volume().meta("auto_snapshot", value).meta("snapshot_policies", "monthly_1st").build());
-        assertThat(r.decidedBy()).isEqualTo(DecidingStep.METADATA);
+        assertThat(r.decidedBy()).isEqualTo(ResolutionStep.METADATA);
         assertThat(r.policies()).extracting(EffectivePolicy::policyName).containsExactly("monthly_1st");
     }
 
@@ -102,7 +102,7 @@ class ResolverTest {
     void anExplicitFalsyAutoSnapshotOptsOutBeforeRulesAndDefaults(String value) {
         f.rule("everything", null, 1000, ANY, gold);
         Resolution r = resolve(volume().meta("auto_snapshot", value).build());
-        assertThat(r.decidedBy()).isEqualTo(DecidingStep.METADATA);
+        assertThat(r.decidedBy()).isEqualTo(ResolutionStep.METADATA);
         assertThat(r.policies()).isEmpty();
     }
 
@@ -130,14 +130,14 @@ class ResolverTest {
     void warnsAboutUnknownMetadataPoliciesAndFallsThroughWhenNoneIsKnown() {
         f.rule("everything", null, 1, ANY, gold);
         Resolution r = resolve(volume().meta("auto_snapshot", "true").meta("snapshot_policies", "nope").build());
-        assertThat(r.decidedBy()).isEqualTo(DecidingStep.RULE);
+        assertThat(r.decidedBy()).isEqualTo(ResolutionStep.RULE);
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("nope"));
     }
 
     @Test
     void ignoresPolicyMetadataWithoutAutoSnapshot() {
         Resolution r = resolve(volume().meta("snapshot_policies", "monthly_1st").build());
-        assertThat(r.decidedBy()).isEqualTo(DecidingStep.TENANT_SET);
+        assertThat(r.decidedBy()).isEqualTo(ResolutionStep.TENANT_SET);
     }
 
     @Test
@@ -145,7 +145,7 @@ class ResolverTest {
         RuleView rule = f.rule("db", null, 100, new RuleMatch(null, null, Values.of("db-"), null, null, null, null,
                 null, null, null), gold);
         Resolution r = resolve();
-        assertThat(r.decidedBy()).isEqualTo(DecidingStep.RULE);
+        assertThat(r.decidedBy()).isEqualTo(ResolutionStep.RULE);
         assertThat(r.ruleId()).isEqualTo(rule.id());
         assertThat(r.ruleName()).isEqualTo("db");
         assertThat(r.policySetId()).isEqualTo(gold.id());
@@ -177,18 +177,18 @@ class ResolverTest {
         VolumeDescription matching = volume().meta("env", "prod").meta("role", "main-db").build();
         assertThat(resolve(matching).ruleId()).isEqualTo(rule.id());
         assertThat(resolve(volume().meta("env", "prod").meta("role", "web").build()).decidedBy())
-                .isEqualTo(DecidingStep.TENANT_SET);
+                .isEqualTo(ResolutionStep.TENANT_SET);
         assertThat(resolve(volume().size(300).meta("env", "prod").meta("role", "db").build()).decidedBy())
-                .isEqualTo(DecidingStep.TENANT_SET);
+                .isEqualTo(ResolutionStep.TENANT_SET);
         assertThat(resolve(volume().bootable(true).meta("env", "prod").meta("role", "db").build()).decidedBy())
-                .isEqualTo(DecidingStep.TENANT_SET);
+                .isEqualTo(ResolutionStep.TENANT_SET);
     }
 
     @Test
     void aTenantRuleAppliesOnlyToItsTenantsVolumes() {
         f.rule("p2-only", "p2", 1000, ANY, gold);
-        assertThat(resolve().decidedBy()).isEqualTo(DecidingStep.TENANT_SET);
-        assertThat(resolve(volume().project("p2", "beta").build()).decidedBy()).isEqualTo(DecidingStep.RULE);
+        assertThat(resolve().decidedBy()).isEqualTo(ResolutionStep.TENANT_SET);
+        assertThat(resolve(volume().project("p2", "beta").build()).decidedBy()).isEqualTo(ResolutionStep.RULE);
     }
 
     @Test
@@ -196,7 +196,7 @@ class ResolverTest {
         f.rule("scratch", null, 100, new RuleMatch(null, null, null, Values.of("prod"), null, null, null, null, null,
                 null), null);
         Resolution r = resolve();
-        assertThat(r.decidedBy()).isEqualTo(DecidingStep.RULE);
+        assertThat(r.decidedBy()).isEqualTo(ResolutionStep.RULE);
         assertThat(r.policies()).isEmpty();
     }
 
@@ -204,7 +204,7 @@ class ResolverTest {
     void theTenantsDefaultSetBeatsTheGlobalDefault() {
         f.tenantSet("p1", "acme-gold", 50, true, policy("gold", 30));
         Resolution r = resolve();
-        assertThat(r.decidedBy()).isEqualTo(DecidingStep.TENANT_SET);
+        assertThat(r.decidedBy()).isEqualTo(ResolutionStep.TENANT_SET);
         assertThat(r.policySetName()).isEqualTo("acme-gold");
     }
 
@@ -214,7 +214,7 @@ class ResolverTest {
         f.add(new SetView(java.util.UUID.randomUUID(), "inactive", dev.snapshotmanager.events.PolicyScope.GLOBAL,
                 null, 999, false, true, StateFixtures.T0, java.util.List.of(policy("x", 1))));
         Resolution r = resolve(volume().project("p9", "other").build());
-        assertThat(r.decidedBy()).isEqualTo(DecidingStep.GLOBAL_SET);
+        assertThat(r.decidedBy()).isEqualTo(ResolutionStep.GLOBAL_SET);
         assertThat(r.policySetId()).isEqualTo(better.id());
     }
 
@@ -223,7 +223,7 @@ class ResolverTest {
         StateFixtures empty = new StateFixtures();
         empty.globalSet("not-default", 10, false, policy("daily_5", 5));
         Resolution r = new Resolver(empty.state(), NOW).resolve(volume().build());
-        assertThat(r.decidedBy()).isEqualTo(DecidingStep.UNCOVERED);
+        assertThat(r.decidedBy()).isEqualTo(ResolutionStep.UNCOVERED);
         assertThat(r.policies()).isEmpty();
     }
 

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshotmanager.events.ResolutionStep;
 import dev.snapshotmanager.events.VolumePoliciesV1;
-import dev.snapshotmanager.policy.domain.resolution.DecidingStep;
 import dev.snapshotmanager.policy.domain.resolution.EffectivePolicy;
 import dev.snapshotmanager.policy.domain.resolution.Resolution;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The event of a resolution, its digest and its since (pure, no server). */
 class VolumePoliciesEventsTest {
@@ -28,26 +24,14 @@ class VolumePoliciesEventsTest {
         return new EffectivePolicy(SET, "gold", name, cron, "UTC", null, null, null);
     }
 
-    private static Resolution resolution(DecidingStep step, EffectivePolicy... policies) {
+    private static Resolution resolution(ResolutionStep step, EffectivePolicy... policies) {
         return new Resolution("v1", step, "because", null, null, null, null, SET, "gold", List.of(policies),
                 List.of());
     }
 
-    @ParameterizedTest
-    @EnumSource(DecidingStep.class)
-    void mapsEachDecidingStepToTheContractStepOfTheSameName(DecidingStep step) {
-        assertThat(VolumePoliciesEvents.step(step).name()).isEqualTo(step.name());
-    }
-
-    @Test
-    void theContractKnowsNoOtherStep() {
-        assertThat(Arrays.stream(ResolutionStep.values()).map(Enum::name))
-                .containsExactlyElementsOf(Arrays.stream(DecidingStep.values()).map(Enum::name).toList());
-    }
-
     @Test
     void keepsTheSinceOfAPolicyThatStaysAndStartsANewOneNow() {
-        Resolution r = resolution(DecidingStep.RULE, policy("daily", "0 2 * * *"), policy("weekly", "0 3 * * 0"));
+        Resolution r = resolution(ResolutionStep.RULE, policy("daily", "0 2 * * *"), policy("weekly", "0 3 * * 0"));
 
         VolumePoliciesV1 event = VolumePoliciesEvents.event("v1", "p1", r, UNTIL,
                 Map.of(VolumePoliciesEvents.key(SET, "daily"), T1), T2);
@@ -62,7 +46,7 @@ class VolumePoliciesEventsTest {
 
     @Test
     void theDigestIgnoresWhenItWasResolvedAndSinceWhenPoliciesApply() {
-        Resolution r = resolution(DecidingStep.TENANT_SET, policy("daily", "0 2 * * *"));
+        Resolution r = resolution(ResolutionStep.TENANT_SET, policy("daily", "0 2 * * *"));
         VolumePoliciesV1 earlier = VolumePoliciesEvents.event("v1", "p1", r, null, Map.of(), T1);
         VolumePoliciesV1 later = VolumePoliciesEvents.event("v1", "p1", r, null, Map.of(), T2);
 
@@ -71,12 +55,12 @@ class VolumePoliciesEventsTest {
 
     @Test
     void theDigestChangesWithTheScheduleTheStepOrTheExclusionsEnd() {
-        Resolution daily = resolution(DecidingStep.TENANT_SET, policy("daily", "0 2 * * *"));
+        Resolution daily = resolution(ResolutionStep.TENANT_SET, policy("daily", "0 2 * * *"));
         String digest = VolumePoliciesEvents.digest(VolumePoliciesEvents.event("v1", "p1", daily, null, Map.of(), T1));
 
-        Resolution moved = resolution(DecidingStep.TENANT_SET, policy("daily", "0 4 * * *"));
-        Resolution byRule = resolution(DecidingStep.RULE, policy("daily", "0 2 * * *"));
-        Resolution excluded = resolution(DecidingStep.EXCLUSION);
+        Resolution moved = resolution(ResolutionStep.TENANT_SET, policy("daily", "0 4 * * *"));
+        Resolution byRule = resolution(ResolutionStep.RULE, policy("daily", "0 2 * * *"));
+        Resolution excluded = resolution(ResolutionStep.EXCLUSION);
         assertThat(VolumePoliciesEvents.digest(VolumePoliciesEvents.event("v1", "p1", moved, null, Map.of(), T1)))
                 .isNotEqualTo(digest);
         assertThat(VolumePoliciesEvents.digest(VolumePoliciesEvents.event("v1", "p1", byRule, null, Map.of(), T1)))

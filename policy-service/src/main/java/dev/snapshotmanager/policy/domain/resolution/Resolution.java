@@ -1,6 +1,7 @@
 package dev.snapshotmanager.policy.domain.resolution;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.snapshotmanager.events.ResolutionStep;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,7 +15,7 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Resolution(
         String volumeId,
-        DecidingStep decidedBy,
+        ResolutionStep decidedBy,
         String reason,
         UUID exclusionId,
         UUID assignmentId,

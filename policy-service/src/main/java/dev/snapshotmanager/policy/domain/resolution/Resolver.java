@@ -1,5 +1,6 @@
 package dev.snapshotmanager.policy.domain.resolution;
 
+import dev.snapshotmanager.events.ResolutionStep;
 import dev.snapshotmanager.events.Retention;
 import dev.snapshotmanager.policy.domain.resolution.ResolutionState.AssignmentView;
 import dev.snapshotmanager.policy.domain.resolution.ResolutionState.ExclusionView;
@@ -41,7 +42,7 @@ public final class Resolver {
         Optional<ExclusionView> exclusion = state.exclusion(volume.id());
         if (exclusion.isPresent() && isActive(exclusion.get())) {
             ExclusionView e = exclusion.get();
-            return new Resolution(volume.id(), DecidingStep.EXCLUSION, e.reason(), e.id(), null, null, null, null, null,
+            return new Resolution(volume.id(), ResolutionStep.EXCLUSION, e.reason(), e.id(), null, null, null, null, null,
                     List.of(), warnings);
         }
         Optional<AssignmentView> assignment = state.assignment(volume.id());
@@ -62,13 +63,13 @@ public final class Resolver {
         List<SetView> tenantSets = state.activeTenantSets(volume.projectId());
         Optional<SetView> tenantDefault = tenantSets.stream().filter(SetView::autoApply).findFirst();
         if (tenantDefault.isPresent()) {
-            return bySet(volume, DecidingStep.TENANT_SET, tenantDefault.get(), warnings);
+            return bySet(volume, ResolutionStep.TENANT_SET, tenantDefault.get(), warnings);
         }
         Optional<SetView> globalDefault = state.activeGlobalSets().stream().filter(SetView::autoApply).findFirst();
         if (globalDefault.isPresent()) {
-            return bySet(volume, DecidingStep.GLOBAL_SET, globalDefault.get(), warnings);
+            return bySet(volume, ResolutionStep.GLOBAL_SET, globalDefault.get(), warnings);
         }
-        return new Resolution(volume.id(), DecidingStep.UNCOVERED, "no exclusion, assignment, metadata, rule or "
+        return new Resolution(volume.id(), ResolutionStep.UNCOVERED, "no exclusion, assignment, metadata, rule or "
                 + "autoApply set applies", null, null, null, null, null, null, List.of(), warnings);
     }
 
@@ -83,7 +84,7 @@ public final class Resolver {
 
     private Resolution byAssignment(VolumeDescription volume, AssignmentView a, List<String> warnings) {
         if (!a.autoSnapshot()) {
-            return new Resolution(volume.id(), DecidingStep.ASSIGNMENT, "assignment opts the volume out "
+            return new Resolution(volume.id(), ResolutionStep.ASSIGNMENT, "assignment opts the volume out "
                     + "(autoSnapshot=false)", null, a.id(), null, null, null, null, List.of(), warnings);
         }
         Optional<SetView> set = state.set(a.policySetId());
@@ -105,7 +106,7 @@ public final class Resolver {
                     .forEach(n -> warnings.add("assigned policy " + n + " is not in set " + set.get().name()));
         }
         SetView s = set.orElse(null);
-        return new Resolution(volume.id(), DecidingStep.ASSIGNMENT, "explicit assignment", null, a.id(), null, null,
+        return new Resolution(volume.id(), ResolutionStep.ASSIGNMENT, "explicit assignment", null, a.id(), null, null,
                 a.policySetId(), s == null ? null : s.name(), List.copyOf(policies), warnings);
     }
 
@@ -116,7 +117,7 @@ public final class Resolver {
             return Optional.empty();
         }
         if (!auto.get()) {
-            return Optional.of(new Resolution(volume.id(), DecidingStep.METADATA, "metadata auto_snapshot="
+            return Optional.of(new Resolution(volume.id(), ResolutionStep.METADATA, "metadata auto_snapshot="
                     + metadata.get("auto_snapshot") + " opts the volume out", null, null, null, null, null, null,
                     List.of(), warnings));
         }
@@ -136,7 +137,7 @@ public final class Resolver {
         if (policies.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Resolution(volume.id(), DecidingStep.METADATA, "Cinder metadata auto_snapshot with "
+        return Optional.of(new Resolution(volume.id(), ResolutionStep.METADATA, "Cinder metadata auto_snapshot with "
                 + "snapshot_policies", null, null, null, null, null, null, List.copyOf(policies), warnings));
     }
 
@@ -150,7 +151,7 @@ public final class Resolver {
 
     private Resolution byRule(VolumeDescription volume, RuleView rule, List<String> warnings) {
         if (!rule.autoSnapshot() || rule.policySetId() == null) {
-            return new Resolution(volume.id(), DecidingStep.RULE, rule.autoSnapshot()
+            return new Resolution(volume.id(), ResolutionStep.RULE, rule.autoSnapshot()
                     ? "rule " + rule.name() + " has no policy set" : "rule " + rule.name() + " opts the volume out",
                     null, null, rule.id(), rule.name(), null, null, List.of(), warnings);
         }
@@ -160,14 +161,14 @@ public final class Resolver {
         if (set.isPresent() && !set.get().active()) {
             warnings.add("policy set " + set.get().name() + " of rule " + rule.name() + " is not active");
         }
-        return new Resolution(volume.id(), DecidingStep.RULE, "rule " + rule.name() + " (priority " + rule.priority()
+        return new Resolution(volume.id(), ResolutionStep.RULE, "rule " + rule.name() + " (priority " + rule.priority()
                 + ") matched", null, null, rule.id(), rule.name(), rule.policySetId(),
                 set.map(SetView::name).orElse(null), policies, warnings);
     }
 
-    private Resolution bySet(VolumeDescription volume, DecidingStep step, SetView set, List<String> warnings) {
+    private Resolution bySet(VolumeDescription volume, ResolutionStep step, SetView set, List<String> warnings) {
         return new Resolution(volume.id(), step, "default (autoApply) set " + set.name() + " of "
-                + (step == DecidingStep.TENANT_SET ? "the volume's tenant" : "GLOBAL scope"), null, null, null, null,
+                + (step == ResolutionStep.TENANT_SET ? "the volume's tenant" : "GLOBAL scope"), null, null, null, null,
                 set.id(), set.name(), policiesOf(volume, set, warnings), warnings);
     }
 
