@@ -18,8 +18,8 @@ class ServiceEnvTest {
         assertThat(policy).containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:15432/snapshot_policy")
                 .containsEntry("QUARKUS_HTTP_PORT", "8081").containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:19092")
                 .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/snapshots");
-        assertThat(policy).as("volume policies are published within seconds in a local stack")
-                .containsEntry("SNAPSHOT_POLICY_VOLUME_POLICIES_INTERVAL", "3s");
+        assertThat(policy).as("volume policies are published a second after a change in a local stack")
+                .containsEntry("SNAPSHOT_POLICY_VOLUME_POLICIES_AFTER_CHANGE", "1s");
         assertThat(audit.get("QUARKUS_DATASOURCE_JDBC_URL")).endsWith("/snapshot_audit");
         assertThat(audit).doesNotContainKey("SNAPSHOT_POLICY_VOLUME_POLICIES_INTERVAL");
         assertThat(ServiceEnv.of(ServiceSpec.WORKER, LOCAL, "s")).doesNotContainKey("QUARKUS_DATASOURCE_JDBC_URL");

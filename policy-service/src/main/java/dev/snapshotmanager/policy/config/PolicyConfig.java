@@ -41,6 +41,13 @@ public interface PolicyConfig {
         @WithDefault("30s")
         String interval();
 
+        /**
+         * How soon after a committed change of an exclusion, assignment, rule, policy set or inventory volume a pass
+         * runs, e.g. {@code 2s} (changes within it make one pass); {@code off}: only the interval.
+         */
+        @WithDefault("2s")
+        String afterChange();
+
         /** Delay of the first pass after start, e.g. {@code 20s}. */
         @WithDefault("20s")
         String initialDelay();

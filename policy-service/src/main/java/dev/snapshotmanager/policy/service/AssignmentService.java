@@ -12,6 +12,7 @@ import dev.snapshotmanager.policy.domain.resolution.CinderMetadata;
 import dev.snapshotmanager.policy.repository.AssignmentRepository;
 import dev.snapshotmanager.policy.repository.PolicySetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -27,6 +28,9 @@ import java.util.stream.Collectors;
 /** Explicit assignments, one per volume: create, change, delete and all-or-nothing bulk upsert. */
 @ApplicationScoped
 public class AssignmentService {
+
+    @Inject
+    Event<ResolutionInputsChanged> changes;
 
     /** Outcome of a bulk upsert. */
     public record BulkResult(int created, int updated, List<Assignment> assignments) {
@@ -48,6 +52,7 @@ public class AssignmentService {
 
     @Transactional
     public Assignment create(AssignmentRequest r) {
+        changes.fire(new ResolutionInputsChanged("assignment"));
         Violations v = new Violations();
         validate(v, "", r, null);
         v.throwIfAny("The assignment is not valid");
@@ -63,6 +68,7 @@ public class AssignmentService {
 
     @Transactional
     public Assignment update(String volumeId, Long expectedVersion, AssignmentRequest r) {
+        changes.fire(new ResolutionInputsChanged("assignment"));
         Assignment a = get(volumeId);
         access.requireTenant(a.volume.projectId);
         Versions.requireVersion(a.version, expectedVersion);
@@ -82,6 +88,7 @@ public class AssignmentService {
 
     @Transactional
     public void delete(String volumeId, Long expectedVersion) {
+        changes.fire(new ResolutionInputsChanged("assignment"));
         Assignment a = get(volumeId);
         access.requireTenant(a.volume.projectId);
         Versions.requireVersion(a.version, expectedVersion);
@@ -91,6 +98,7 @@ public class AssignmentService {
     /** Validates every item first; any violation fails the whole request (422 listing items[i].field). */
     @Transactional
     public BulkResult bulkUpsert(List<AssignmentRequest> items, int max) {
+        changes.fire(new ResolutionInputsChanged("assignment"));
         Violations v = new Violations();
         if (items == null || items.isEmpty()) {
             v.add("items", "must contain at least one assignment");

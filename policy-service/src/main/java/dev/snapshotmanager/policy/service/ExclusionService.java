@@ -6,6 +6,7 @@ import dev.snapshotmanager.policy.domain.Exclusion;
 import dev.snapshotmanager.policy.domain.Violations;
 import dev.snapshotmanager.policy.repository.ExclusionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -15,6 +16,9 @@ import java.util.UUID;
 /** Exclusions, one per volume: while active (not expired), the volume gets no policy at all. */
 @ApplicationScoped
 public class ExclusionService {
+
+    @Inject
+    Event<ResolutionInputsChanged> changes;
 
     @Inject
     ExclusionRepository exclusions;
@@ -33,6 +37,7 @@ public class ExclusionService {
 
     @Transactional
     public Exclusion create(ExclusionRequest r) {
+        changes.fire(new ResolutionInputsChanged("exclusion"));
         Violations v = new Violations();
         if (r.volumeId() == null || r.volumeId().isBlank()) {
             v.add("volumeId", "must not be blank");
@@ -62,6 +67,7 @@ public class ExclusionService {
 
     @Transactional
     public Exclusion update(String volumeId, Long expectedVersion, ExclusionRequest r) {
+        changes.fire(new ResolutionInputsChanged("exclusion"));
         Exclusion e = get(volumeId);
         access.requireTenant(e.volume.projectId);
         Versions.requireVersion(e.version, expectedVersion);
@@ -81,6 +87,7 @@ public class ExclusionService {
 
     @Transactional
     public void delete(String volumeId, Long expectedVersion) {
+        changes.fire(new ResolutionInputsChanged("exclusion"));
         Exclusion e = get(volumeId);
         access.requireTenant(e.volume.projectId);
         Versions.requireVersion(e.version, expectedVersion);

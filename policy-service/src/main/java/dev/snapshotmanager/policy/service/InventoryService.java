@@ -3,8 +3,10 @@ package dev.snapshotmanager.policy.service;
 import dev.snapshotmanager.events.VolumeInventoryV1;
 import dev.snapshotmanager.outbox.ProcessedEvents;
 import dev.snapshotmanager.policy.domain.InventoryVolume;
+import dev.snapshotmanager.policy.domain.resolution.VolumeDescription;
 import dev.snapshotmanager.policy.repository.VolumeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -16,6 +18,9 @@ import java.util.LinkedHashMap;
  */
 @ApplicationScoped
 public class InventoryService {
+
+    @Inject
+    Event<ResolutionInputsChanged> changes;
 
     static final String CONSUMER = "policy-service.volume-inventory";
 
@@ -38,8 +43,8 @@ public class InventoryService {
             return;
         }
         if (volume == null) {
-            if (volumeId != null) {
-                volumes.deleteById(volumeId);
+            if (volumeId != null && volumes.deleteById(volumeId)) {
+                changes.fire(new ResolutionInputsChanged("inventory " + volumeId));
             }
             return;
         }
@@ -48,6 +53,7 @@ public class InventoryService {
             return;
         }
         boolean isNew = v == null;
+        VolumeDescription before = isNew ? null : VolumeService.describe(v);
         if (isNew) {
             v = new InventoryVolume();
             v.volumeId = volume.volumeId();
@@ -71,6 +77,10 @@ public class InventoryService {
         v.updatedAt = PolicySetService.now();
         if (isNew) {
             volumes.persist(v);
+        }
+        if (!VolumeService.describe(v).equals(before)) {
+            // a new volume, or one whose name, tenant, size, type, metadata, status or server changed
+            changes.fire(new ResolutionInputsChanged("inventory " + v.volumeId));
         }
     }
 }

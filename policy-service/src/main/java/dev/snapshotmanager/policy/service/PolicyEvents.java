@@ -7,6 +7,7 @@ import dev.snapshotmanager.events.PolicyState;
 import dev.snapshotmanager.outbox.Outbox;
 import dev.snapshotmanager.policy.domain.PolicySet;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -17,6 +18,9 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class PolicyEvents {
+
+    @Inject
+    Event<ResolutionInputsChanged> changes;
 
     @Inject
     Outbox outbox;
@@ -35,6 +39,7 @@ public class PolicyEvents {
     }
 
     private void append(PolicyChangedV1 event) {
+        changes.fire(new ResolutionInputsChanged("policy set"));
         String key = event.policySetId().toString();
         outbox.append(EventType.POLICY_CHANGED, key, "policy-set/" + key, event);
     }

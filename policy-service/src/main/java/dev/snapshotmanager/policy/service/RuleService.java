@@ -13,6 +13,7 @@ import dev.snapshotmanager.policy.domain.resolution.VolumeDescription;
 import dev.snapshotmanager.policy.repository.PolicySetRepository;
 import dev.snapshotmanager.policy.repository.RuleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.UUID;
 /** Assignment rules: CRUD and "which rule would decide this volume". */
 @ApplicationScoped
 public class RuleService {
+
+    @Inject
+    Event<ResolutionInputsChanged> changes;
 
     /** The rules that match a volume, in decision order; the first one decides. */
     public record RuleTest(UUID decidingRuleId, String decidingRuleName, List<UUID> matchingRuleIds) {
@@ -48,6 +52,7 @@ public class RuleService {
 
     @Transactional
     public AssignmentRule create(RuleRequest r) {
+        changes.fire(new ResolutionInputsChanged("rule"));
         Violations v = new Violations();
         v.name("name", r.name());
         validate(v, r.tenantId(), r);
@@ -70,6 +75,7 @@ public class RuleService {
 
     @Transactional
     public AssignmentRule update(UUID id, Long expectedVersion, RuleRequest r) {
+        changes.fire(new ResolutionInputsChanged("rule"));
         AssignmentRule rule = get(id);
         access.requireScope(rule.tenantId);
         Versions.requireVersion(rule.version, expectedVersion);
@@ -96,6 +102,7 @@ public class RuleService {
 
     @Transactional
     public void delete(UUID id, Long expectedVersion) {
+        changes.fire(new ResolutionInputsChanged("rule"));
         AssignmentRule rule = get(id);
         access.requireScope(rule.tenantId);
         Versions.requireVersion(rule.version, expectedVersion);

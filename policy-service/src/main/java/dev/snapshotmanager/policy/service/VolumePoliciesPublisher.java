@@ -3,8 +3,13 @@ package dev.snapshotmanager.policy.service;
 import dev.snapshotmanager.policy.config.PolicyConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,8 +24,10 @@ import org.jboss.logging.Logger;
  * Publishes every inventory volume's resolution on {@code snapshot.volume-policies.v1} when it changed since its last
  * publication, and {@code removed=true} for volumes that left the inventory. A pass pages through the inventory in
  * chunks (one bulk state load and one transaction each, see {@link VolumePublications}); it runs periodically
- * because exclusions expire by time, without any change to trigger it. Only one instance runs a pass at a time: a
- * pass holds a PostgreSQL advisory lock, and a pass that cannot take it is skipped.
+ * because exclusions expire by time, without any change to trigger it, and soon after this instance commits a change
+ * of what resolutions depend on ({@link ResolutionInputsChanged}, debounced), so that compliance follows an exclusion
+ * in seconds. Only one instance runs a pass at a time: a pass holds a PostgreSQL advisory lock, and a pass that
+ * cannot take it is skipped (a pass after a change is then tried again).
  */
 @ApplicationScoped
 public class VolumePoliciesPublisher {
@@ -57,17 +64,46 @@ public class VolumePoliciesPublisher {
     @Inject
     MeterRegistry registry;
 
+    private Debouncer afterChange;
+
+    @PostConstruct
+    void start() {
+        String delay = config.volumePolicies().afterChange();
+        if (config.volumePolicies().enabled() && !"off".equalsIgnoreCase(delay.trim())) {
+            afterChange = new Debouncer("volume-policies-after-change", DurationConverter.parseDuration(delay),
+                    () -> runLogged().ran());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (afterChange != null) {
+            afterChange.close();
+        }
+    }
+
+    /** A committed change of something resolutions depend on: a pass soon (debounced), not only at the interval. */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ResolutionInputsChanged change) {
+        if (afterChange != null) {
+            afterChange.request();
+        }
+    }
+
     @Scheduled(identity = "volume-policies", every = "${snapshot.policy.volume-policies.interval:30s}",
             delayed = "${snapshot.policy.volume-policies.initial-delay:20s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodic() {
-        if (!config.volumePolicies().enabled()) {
-            return;
+        if (config.volumePolicies().enabled()) {
+            runLogged();
         }
+    }
+
+    private PassResult runLogged() {
         try {
-            publishChanges();
+            return publishChanges();
         } catch (RuntimeException e) {
             LOG.warnf(e, "Volume policies pass failed; the next pass retries");
+            return new PassResult(true, 0, 0, 0);
         }
     }
 
