@@ -5,11 +5,15 @@ import dev.snapshotmanager.events.ResolutionStep;
 import dev.snapshotmanager.events.VolumePoliciesV1;
 import dev.snapshotmanager.outbox.Outbox;
 import dev.snapshotmanager.policy.domain.InventoryVolume;
+import dev.snapshotmanager.policy.domain.resolution.EffectivePolicy;
 import dev.snapshotmanager.policy.domain.resolution.Resolution;
+import dev.snapshotmanager.policy.domain.resolution.ResolutionState;
 import dev.snapshotmanager.policy.domain.resolution.ResolutionState.ExclusionView;
+import dev.snapshotmanager.policy.domain.resolution.ResolutionState.RuleView;
+import dev.snapshotmanager.policy.domain.resolution.ResolutionState.SetView;
 import dev.snapshotmanager.policy.domain.resolution.VolumeDescription;
-import dev.snapshotmanager.policy.repository.PublicationRepository.Publication;
 import dev.snapshotmanager.policy.repository.PublicationRepository;
+import dev.snapshotmanager.policy.repository.PublicationRepository.Publication;
 import dev.snapshotmanager.policy.repository.VolumeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * One step of a {@link VolumePoliciesPublisher} pass, each in its own transaction: the changed resolutions of one
@@ -56,13 +62,18 @@ public class VolumePublications {
                 .toList());
         List<Publication> changed = new ArrayList<>();
         for (int i = 0; i < described.size(); i++) {
+            int index = i;
             VolumeDescription volume = described.get(i);
             Resolution resolution = resolved.resolutions().get(i);
             Instant excludedUntil = resolution.decidedBy() != ResolutionStep.EXCLUSION ? null
                     : resolved.state().exclusion(volume.id()).map(ExclusionView::expiresAt).orElse(null);
             Publication before = previous.get(volume.id());
+            Function<EffectivePolicy, Instant> newSince = before != null ? p -> now
+                    : p -> VolumePoliciesEvents.firstSince(now, batch.get(index).createdAt,
+                            resolved.state().set(p.policySetId()).map(SetView::createdAt).orElse(null),
+                            ruleCreatedAt(resolved.state(), resolution.ruleId()));
             VolumePoliciesV1 event = VolumePoliciesEvents.event(volume.id(), volume.projectId(), resolution,
-                    excludedUntil, before == null ? Map.of() : before.since(), now);
+                    excludedUntil, before == null ? Map.of() : before.since(), newSince, now);
             String digest = VolumePoliciesEvents.digest(event);
             if (before != null && before.digest().equals(digest)) {
                 continue;
@@ -86,6 +97,11 @@ public class VolumePublications {
         List<String> gone = publications.deleteGone(limit);
         gone.forEach(id -> append(VolumePoliciesV1.removed(id, now)));
         return gone.size();
+    }
+
+    private static Instant ruleCreatedAt(ResolutionState state, UUID ruleId) {
+        return ruleId == null ? null : state.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst()
+                .map(RuleView::createdAt).orElse(null);
     }
 
     private void append(VolumePoliciesV1 event) {

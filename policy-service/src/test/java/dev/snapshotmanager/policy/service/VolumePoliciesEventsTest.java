@@ -34,7 +34,7 @@ class VolumePoliciesEventsTest {
         Resolution r = resolution(ResolutionStep.RULE, policy("daily", "0 2 * * *"), policy("weekly", "0 3 * * 0"));
 
         VolumePoliciesV1 event = VolumePoliciesEvents.event("v1", "p1", r, UNTIL,
-                Map.of(VolumePoliciesEvents.key(SET, "daily"), T1), T2);
+                Map.of(VolumePoliciesEvents.key(SET, "daily"), T1), p -> T2, T2);
 
         assertThat(event.policies().get(0).since()).isEqualTo(T1);
         assertThat(event.policies().get(1).since()).isEqualTo(T2);
@@ -47,8 +47,8 @@ class VolumePoliciesEventsTest {
     @Test
     void theDigestIgnoresWhenItWasResolvedAndSinceWhenPoliciesApply() {
         Resolution r = resolution(ResolutionStep.TENANT_SET, policy("daily", "0 2 * * *"));
-        VolumePoliciesV1 earlier = VolumePoliciesEvents.event("v1", "p1", r, null, Map.of(), T1);
-        VolumePoliciesV1 later = VolumePoliciesEvents.event("v1", "p1", r, null, Map.of(), T2);
+        VolumePoliciesV1 earlier = VolumePoliciesEvents.event("v1", "p1", r, null, Map.of(), p -> T1, T1);
+        VolumePoliciesV1 later = VolumePoliciesEvents.event("v1", "p1", r, null, Map.of(), p -> T2, T2);
 
         assertThat(VolumePoliciesEvents.digest(later)).isEqualTo(VolumePoliciesEvents.digest(earlier));
     }
@@ -56,17 +56,26 @@ class VolumePoliciesEventsTest {
     @Test
     void theDigestChangesWithTheScheduleTheStepOrTheExclusionsEnd() {
         Resolution daily = resolution(ResolutionStep.TENANT_SET, policy("daily", "0 2 * * *"));
-        String digest = VolumePoliciesEvents.digest(VolumePoliciesEvents.event("v1", "p1", daily, null, Map.of(), T1));
+        String digest = VolumePoliciesEvents.digest(VolumePoliciesEvents.event("v1", "p1", daily, null, Map.of(), p -> T1, T1));
 
         Resolution moved = resolution(ResolutionStep.TENANT_SET, policy("daily", "0 4 * * *"));
         Resolution byRule = resolution(ResolutionStep.RULE, policy("daily", "0 2 * * *"));
         Resolution excluded = resolution(ResolutionStep.EXCLUSION);
-        assertThat(VolumePoliciesEvents.digest(VolumePoliciesEvents.event("v1", "p1", moved, null, Map.of(), T1)))
+        assertThat(VolumePoliciesEvents.digest(VolumePoliciesEvents.event("v1", "p1", moved, null, Map.of(), p -> T1, T1)))
                 .isNotEqualTo(digest);
-        assertThat(VolumePoliciesEvents.digest(VolumePoliciesEvents.event("v1", "p1", byRule, null, Map.of(), T1)))
+        assertThat(VolumePoliciesEvents.digest(VolumePoliciesEvents.event("v1", "p1", byRule, null, Map.of(), p -> T1, T1)))
                 .isNotEqualTo(digest);
-        assertThat(VolumePoliciesEvents.digest(VolumePoliciesEvents.event("v1", "p1", excluded, UNTIL, Map.of(), T1)))
+        assertThat(VolumePoliciesEvents.digest(VolumePoliciesEvents.event("v1", "p1", excluded, UNTIL, Map.of(), p -> T1, T1)))
                 .isNotEqualTo(VolumePoliciesEvents.digest(
-                        VolumePoliciesEvents.event("v1", "p1", excluded, UNTIL.plusSeconds(60), Map.of(), T1)));
+                        VolumePoliciesEvents.event("v1", "p1", excluded, UNTIL.plusSeconds(60), Map.of(), p -> T1, T1)));
+    }
+
+    @Test
+    void aFirstPublicationStartsAtTheLatestKnownLowerBoundNeverAfterNow() {
+        Instant volumeCreated = T1.minusSeconds(3600);
+        assertThat(VolumePoliciesEvents.firstSince(T2, volumeCreated, T1, null)).as("the set is younger").isEqualTo(T1);
+        assertThat(VolumePoliciesEvents.firstSince(T2, T1, volumeCreated)).as("the volume is younger").isEqualTo(T1);
+        assertThat(VolumePoliciesEvents.firstSince(T2, null, null)).as("nothing known").isEqualTo(T2);
+        assertThat(VolumePoliciesEvents.firstSince(T1, T2)).as("never after now").isEqualTo(T1);
     }
 }

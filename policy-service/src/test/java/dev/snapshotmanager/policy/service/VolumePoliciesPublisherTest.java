@@ -12,9 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.snapshotmanager.events.EventType;
 import dev.snapshotmanager.events.ExpectedPolicy;
 import dev.snapshotmanager.events.ResolutionStep;
+import dev.snapshotmanager.events.VolumeInventoryV1;
 import dev.snapshotmanager.events.VolumePoliciesV1;
 import dev.snapshotmanager.policy.ContractTopic;
 import dev.snapshotmanager.policy.Fixtures;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -40,6 +42,7 @@ class VolumePoliciesPublisherTest {
     @Test
     void publishesANewVolumeOfATenantDefaultSetOnceThenOnlyWhenItsResolutionChanges() {
         String project = tenant();
+        Instant beforeSet = Instant.now().minusMillis(1);
         String set = tenantSet(project).with("autoApply", true)
                 .policy(policy("nightly").with("cron", "30 1 * * *").with("timeZone", "Europe/Paris")).create();
         String volume = inventoryVolume(project);
@@ -68,15 +71,33 @@ class VolumePoliciesPublisherTest {
             assertThat(p.policyName()).isEqualTo("nightly");
             assertThat(p.cron()).isEqualTo("30 1 * * *");
             assertThat(p.timeZone()).isEqualTo("Europe/Paris");
-            assertThat(p.since()).isEqualTo(first.resolvedAt());
+            assertThat(p.since()).as("first publication: from the set's creation (the volume is older), not the pass")
+                    .isAfter(beforeSet).isBefore(first.resolvedAt());
         });
         VolumePoliciesV1 second = events.get(1);
         assertThat(second.resolvedAt()).isAfter(first.resolvedAt());
         assertThat(second.policies()).extracting(ExpectedPolicy::policyName).containsExactly("nightly", "weekly");
         assertThat(second.policies().get(0).since()).as("a policy that stays keeps its since")
-                .isEqualTo(first.resolvedAt());
+                .isEqualTo(first.policies().get(0).since());
         assertThat(second.policies().get(1).since()).as("a new policy applies from the pass that found it")
                 .isEqualTo(second.resolvedAt());
+    }
+
+    @Test
+    void aVolumeYoungerThanItsSetIsFirstPublishedWithItsCreationAsSince() {
+        String project = tenant();
+        tenantSet(project).with("autoApply", true).create();
+        Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String volume = Fixtures.unique("vol");
+        VolumeInventoryV1 v = PublicationFixtures.inventory(volume, project, "young", Map.of());
+        Arc.container().instance(InventoryService.class).get().apply(volume, new VolumeInventoryV1(v.volumeId(),
+                v.name(), v.status(), v.sizeGb(), v.volumeType(), v.bootable(), v.metadata(), v.tenant(), v.server(),
+                v.attachedServerIds(), created, v.observedAt()), "test:" + UUID.randomUUID());
+
+        publisher.publishChanges();
+
+        assertThat(PublicationFixtures.lastEvent(volume).policies()).singleElement()
+                .satisfies(p -> assertThat(p.since()).isEqualTo(created));
     }
 
     @Test
