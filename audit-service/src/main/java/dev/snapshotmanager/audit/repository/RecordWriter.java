@@ -17,6 +17,25 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RecordWriter {
 
+    /**
+     * The compliance state of the stored rows, folded per (volume, policy) in the same statement: the newest CREATED
+     * and the latest attempt (CREATED, FAILED, QUOTA_BLOCKED) of real runs; never moves back in time.
+     */
+    private static final String TRACK = "INSERT INTO volume_policy_state AS s (volume_id, policy_set_id, policy_name,"
+            + " project_id, last_created_at, last_attempt_at, last_attempt_action)"
+            + " SELECT volume_id, policy_set_id, policy_name, (array_agg(project_id ORDER BY occurred_at DESC))[1],"
+            + " max(occurred_at) FILTER (WHERE action = 'CREATED'), max(occurred_at),"
+            + " (array_agg(action ORDER BY occurred_at DESC))[1] FROM stored"
+            + " WHERE NOT dry_run AND policy_set_id IS NOT NULL AND policy_name IS NOT NULL"
+            + " AND action IN ('CREATED', 'FAILED', 'QUOTA_BLOCKED')"
+            + " GROUP BY volume_id, policy_set_id, policy_name"
+            + " ON CONFLICT (volume_id, policy_set_id, policy_name) DO UPDATE SET"
+            + " project_id = coalesce(EXCLUDED.project_id, s.project_id),"
+            + " last_created_at = GREATEST(s.last_created_at, EXCLUDED.last_created_at),"
+            + " last_attempt_action = CASE WHEN s.last_attempt_at IS NULL OR EXCLUDED.last_attempt_at >= s.last_attempt_at"
+            + " THEN EXCLUDED.last_attempt_action ELSE s.last_attempt_action END,"
+            + " last_attempt_at = GREATEST(s.last_attempt_at, EXCLUDED.last_attempt_at)";
+
     static final String INSERT = buildInsert();
 
     /**
@@ -39,7 +58,10 @@ public class RecordWriter {
                 Array array = connection.createArrayOf(column.arrayType(), values);
                 insert.setArray(index++, array);
             }
-            return insert.executeUpdate();
+            try (java.sql.ResultSet stored = insert.executeQuery()) {
+                stored.next();
+                return stored.getInt(1);
+            }
         }
     }
 
@@ -49,7 +71,10 @@ public class RecordWriter {
         return "WITH input AS (SELECT * FROM unnest(" + arrays + ") AS input(" + RecordColumns.NAMES + ")), "
                 + "claimed AS (INSERT INTO record_key (event_id, occurred_at) "
                 + "SELECT event_id, occurred_at FROM input ON CONFLICT DO NOTHING RETURNING event_id) "
-                + "INSERT INTO snapshot_record (" + RecordColumns.NAMES + ") "
-                + "SELECT " + input + " FROM input JOIN claimed ON claimed.event_id = input.event_id";
+                + ", stored AS (INSERT INTO snapshot_record (" + RecordColumns.NAMES + ") "
+                + "SELECT " + input + " FROM input JOIN claimed ON claimed.event_id = input.event_id "
+                + "RETURNING volume_id, policy_set_id, policy_name, project_id, occurred_at, action, dry_run), "
+                + "tracked AS (" + TRACK + ") "
+                + "SELECT count(*) FROM stored";
     }
 }

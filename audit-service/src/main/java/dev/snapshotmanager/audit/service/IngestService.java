@@ -1,6 +1,5 @@
 package dev.snapshotmanager.audit.service;
 
-import dev.snapshotmanager.audit.repository.ComplianceTracker;
 import dev.snapshotmanager.audit.repository.RecordPartitions;
 import dev.snapshotmanager.audit.repository.RecordWriter;
 import dev.snapshotmanager.events.VolumeResultV1;
@@ -41,9 +40,6 @@ public class IngestService {
 
     @Inject
     RetentionPolicy retention;
-
-    @Inject
-    ComplianceTracker compliance;
 
     private final Counter stored;
     private final Counter duplicates;
@@ -103,7 +99,6 @@ public class IngestService {
             c.setAutoCommit(false);
             try {
                 int inserted = writer.insert(c, batch);
-                compliance.track(c, batch);
                 c.commit();
                 return inserted;
             } catch (SQLException | RuntimeException e) {

@@ -1,0 +1,87 @@
+package dev.snapshotmanager.audit.service;
+
+import static dev.snapshotmanager.audit.fixtures.ResultBuilder.aResult;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapshotmanager.events.VolumeAction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** The compliance state per (volume, policy) that the ingest folds in the statement that stores the records. */
+@QuarkusTest
+class ComplianceStateIngestTest {
+
+    private static final UUID SET = UUID.fromString("00000000-0000-0000-0000-0000000c5701");
+    private static final Instant T1 = Instant.parse("2026-11-20T02:00:00Z");
+    private static final Instant T2 = T1.plusSeconds(3600);
+    private static final Instant T3 = T2.plusSeconds(3600);
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    DataSource dataSource;
+
+    record State(String projectId, Instant lastCreated, Instant lastAttempt, String lastAction) {
+    }
+
+    @Test
+    void keepsTheNewestSnapshotAndTheLatestAttemptOfRealRunsAndNeverMovesBack() throws Exception {
+        String volume = "vol-state-" + UUID.randomUUID();
+        ingest.store(List.of(
+                result(volume, VolumeAction.CREATED, T1, false),
+                result(volume, VolumeAction.FAILED, T3, false),
+                result(volume, VolumeAction.QUOTA_BLOCKED, T2, false),
+                result(volume, VolumeAction.WOULD_CREATE, T3.plusSeconds(60), true),
+                result(volume, VolumeAction.DELETED, T3.plusSeconds(120), false)));
+
+        assertThat(state(volume)).isEqualTo(new State("p-state", T1, T3, "FAILED"));
+
+        ingest.store(List.of(result(volume, VolumeAction.CREATED, T1.minusSeconds(86_400), false)));
+        assertThat(state(volume)).as("an older result does not move the state back")
+                .isEqualTo(new State("p-state", T1, T3, "FAILED"));
+
+        Instant t4 = T3.plusSeconds(3600);
+        ingest.store(List.of(result(volume, VolumeAction.CREATED, t4, false)));
+        assertThat(state(volume)).isEqualTo(new State("p-state", t4, t4, "CREATED"));
+    }
+
+    @Test
+    void aDryRunAloneLeavesNoState() throws Exception {
+        String volume = "vol-dry-" + UUID.randomUUID();
+        ingest.store(List.of(result(volume, VolumeAction.WOULD_CREATE, T1, true)));
+        assertThat(state(volume)).isNull();
+    }
+
+    private static dev.snapshotmanager.events.VolumeResultV1 result(String volume, VolumeAction action, Instant at,
+            boolean dryRun) {
+        return aResult().volume(volume, "data").project("p-state").policy(SET, "daily").action(action).at(at)
+                .dryRun(dryRun).eventId(UUID.randomUUID().toString()).build();
+    }
+
+    private State state(String volume) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT project_id, last_created_at, last_attempt_at, last_attempt_action FROM volume_policy_state"
+                        + " WHERE volume_id = ? AND policy_set_id = ? AND policy_name = 'daily'")) {
+            s.setString(1, volume);
+            s.setObject(2, SET);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? new State(r.getString(1), instant(r, 2), instant(r, 3), r.getString(4)) : null;
+            }
+        }
+    }
+
+    private static Instant instant(ResultSet r, int column) throws Exception {
+        OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
