@@ -33,17 +33,24 @@ final class Fixtures {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A GLOBAL policy set with one policy; returns its id. */
-    static String createPolicySet(SystemStack stack, String name, String policy, String cron, int keepLast) {
+    /** The body of an active GLOBAL policy set (not auto-applied) with policies in UTC that skip missed runs. */
+    static Map<String, Object> globalSetBody(String name, int priority, List<String> policies, String cron,
+            int keepLast) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("description", "system test");
         body.put("scope", "GLOBAL");
-        body.put("priority", 500);
+        body.put("priority", priority);
         body.put("active", true);
         body.put("autoApply", false);
-        body.put("policies", List.of(Map.of("name", policy, "cron", cron, "timeZone", "UTC", "keepLast", keepLast,
-                "missedRunMode", "SKIP")));
+        body.put("policies", policies.stream().map(p -> Map.of("name", p, "cron", cron, "timeZone", "UTC",
+                "keepLast", keepLast, "missedRunMode", "SKIP")).toList());
+        return body;
+    }
+
+    /** A GLOBAL policy set with one policy; returns its id. */
+    static String createPolicySet(SystemStack stack, String name, String policy, String cron, int keepLast) {
+        Map<String, Object> body = globalSetBody(name, 500, List.of(policy), cron, keepLast);
         Response created = stack.as(DemoUser.ADMIN).body(body).post("/api/v1/policy-sets");
         created.then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith(created.path("id")));
         return created.path("id");

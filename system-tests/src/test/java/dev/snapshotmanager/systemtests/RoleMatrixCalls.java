@@ -12,7 +12,6 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,16 +56,7 @@ final class RoleMatrixCalls {
 
     /** The body of a GLOBAL policy set (not auto-applied) with yearly policies of these names. */
     static Map<String, Object> setBody(String name, List<String> policies) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("description", "system test");
-        body.put("scope", "GLOBAL");
-        body.put("priority", 10);
-        body.put("active", true);
-        body.put("autoApply", false);
-        body.put("policies", policies.stream().map(p -> Map.of("name", p, "cron", "0 5 1 1 *", "timeZone", "UTC",
-                "keepLast", 1, "missedRunMode", "SKIP")).toList());
-        return body;
+        return Fixtures.globalSetBody(name, 10, policies, "0 5 1 1 *", 1);
     }
 
     /** Creates such a set as the admin; returns its id. */

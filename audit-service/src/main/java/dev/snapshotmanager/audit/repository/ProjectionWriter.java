@@ -132,11 +132,7 @@ public class ProjectionWriter {
 
     @Transactional
     public void removeVolume(String volumeId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("DELETE FROM volume_projection WHERE volume_id = ?")) {
-            s.setString(1, volumeId);
-            s.executeUpdate();
-        }
+        deleteVolumeRow("volume_projection", volumeId);
     }
 
     /**
@@ -172,8 +168,12 @@ public class ProjectionWriter {
     /** Deletes a volume's resolution whatever its time (a tombstone: the volume is gone). */
     @Transactional
     public void removeResolution(String volumeId) throws SQLException {
+        deleteVolumeRow("volume_resolution", volumeId);
+    }
+
+    private void deleteVolumeRow(String table, String volumeId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("DELETE FROM volume_resolution WHERE volume_id = ?")) {
+                PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE volume_id = ?")) {
             s.setString(1, volumeId);
             s.executeUpdate();
         }

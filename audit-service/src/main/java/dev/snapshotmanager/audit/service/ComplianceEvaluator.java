@@ -90,11 +90,12 @@ final class ComplianceEvaluator {
         }
         Map<String, Expected> expected = new LinkedHashMap<>();
         for (ExpectedPolicy p : resolution.policies()) {
+            // the policy projection's definition when it knows the policy, the resolution's copy otherwise
             PolicyRow current = known.get(key(p.policySetId(), p.policyName()));
-            expected.putIfAbsent(key(p.policySetId(), p.policyName()), current == null
-                    ? new Expected(p.policySetId(), p.policySetName(), p.policyName(), p.cron(), p.timeZone(), p.since())
-                    : new Expected(p.policySetId(), current.policySetName(), p.policyName(), current.cron(),
-                            current.timeZone(), p.since()));
+            expected.putIfAbsent(key(p.policySetId(), p.policyName()), new Expected(p.policySetId(),
+                    current == null ? p.policySetName() : current.policySetName(), p.policyName(),
+                    current == null ? p.cron() : current.cron(), current == null ? p.timeZone() : current.timeZone(),
+                    p.since()));
         }
         return judgeAll(volume, expected.values(), states, resolution.decidedBy(), resolution);
     }
