@@ -16,7 +16,9 @@ import java.util.Optional;
  * REQUESTED -> PLANNING (first sign of the planner) -> RUNNING (planned) -> a terminal status once every planned
  * volume has a final create outcome. SKIPPED when nothing was to be done, COMPLETED when no volume failed or was
  * quota-blocked, FAILED when none succeeded, PARTIAL otherwise. Retention results (DELETED, DELETE_FAILED) are
- * counted but do not decide the status: they may arrive after the last create outcome.
+ * counted but do not decide the status. The worker publishes a volume's retention results before its outcome, on
+ * the same key, so a finished run's counters include its deletions; one that arrives after the end (a run
+ * cancelled or ended as stale) is still counted.
  */
 public final class RunRules {
 

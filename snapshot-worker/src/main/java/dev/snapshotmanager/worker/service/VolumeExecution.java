@@ -23,7 +23,8 @@ import org.jboss.logging.MDC;
 /**
  * What the worker does to one volume of a task (DOMAIN.md): look for this slot's snapshot (never create twice),
  * create and wait, then apply retention to the volume's managed snapshots of the policy. Every action yields one
- * {@link VolumeResultV1}; a dry run only reads and reports WOULD_CREATE / WOULD_DELETE.
+ * {@link VolumeResultV1}; a dry run only reads and reports WOULD_CREATE / WOULD_DELETE. The volume's outcome
+ * (created, skipped, failed ...) is the last of its results.
  */
 @ApplicationScoped
 public class VolumeExecution {
@@ -101,7 +102,10 @@ public class VolumeExecution {
                 snapshots.add(outcome.snapshot());
             }
         }
-        out.addAll(retention(task, volume, results, policy, snapshots));
+        // Retention's results go out before the volume's outcome: results are keyed by volume, so they arrive in
+        // this order, and run-service counts a volume done at its outcome. A run thus finishes with its deletions
+        // counted, and its FINISHED event carries them.
+        out.addAll(0, retention(task, volume, results, policy, snapshots));
         return out;
     }
 

@@ -238,6 +238,8 @@ class VolumeExecutionTest {
         assertThat(results).extracting(r -> r.action() + ":" + (r.action() == VolumeAction.CREATED ? "new"
                 : r.snapshot().id() + ":" + r.reason())).containsExactlyInAnyOrder("CREATED:new",
                 "DELETED:old-2:" + ReasonCodes.RETENTION_KEEP_LAST, "DELETED:legacy:" + ReasonCodes.RETENTION_KEEP_LAST);
+        assertThat(results.get(results.size() - 1).action()).as("the volume's outcome comes after its retention")
+                .isEqualTo(VolumeAction.CREATED);
         assertThat(TestCloud.snapshots(DATA)).extracting(s -> s.get("id").asText() + ":" + s.get("status").asText())
                 .contains("manual:available", "foreign:available", "weekly:available", "old-1:available");
     }
@@ -280,6 +282,7 @@ class VolumeExecutionTest {
 
         assertThat(results).extracting(r -> r.action() + (r.snapshot() == null ? "" : ":" + r.snapshot().id()))
                 .containsExactlyInAnyOrder("WOULD_CREATE", "WOULD_DELETE:old-2");
+        assertThat(results.get(results.size() - 1).action()).isEqualTo(VolumeAction.WOULD_CREATE);
         assertThat(results).allSatisfy(r -> assertThat(r.dryRun()).isTrue());
         assertThat(TestCloud.snapshots(DATA)).extracting(s -> s.get("id").asText() + ":" + s.get("status").asText())
                 .containsExactlyInAnyOrder("old-1:available", "old-2:available");
