@@ -3,7 +3,12 @@ package dev.snapshotmanager.run;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshotmanager.events.LifecycleEvent;
+import dev.snapshotmanager.events.RunCounters;
+import dev.snapshotmanager.events.RunLifecycleV1;
+import dev.snapshotmanager.events.RunStatus;
 import dev.snapshotmanager.events.VolumeAction;
+import dev.snapshotmanager.run.service.RunEvents;
 import dev.snapshotmanager.run.service.PolicyProjection;
 import dev.snapshotmanager.run.service.RunTracker;
 import dev.snapshotmanager.testsupport.security.TestTokens;
@@ -49,13 +54,18 @@ class RunEventStreamTest {
 
     /** Opens the stream and returns the first data line containing {@code expected}. */
     CompletableFuture<String> firstLine(String path, String token, String expected) {
+        return firstLine(path, token, line -> line.contains(expected));
+    }
+
+    /** Opens the stream and returns the first data line that {@code matches}. */
+    CompletableFuture<String> firstLine(String path, String token, java.util.function.Predicate<String> matches) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
         return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenApply(response -> {
                     assertThat(response.statusCode()).isEqualTo(200);
                     try (Stream<String> lines = response.body()) {
-                        return lines.filter(line -> line.startsWith("data:") && line.contains(expected))
+                        return lines.filter(line -> line.startsWith("data:") && matches.test(line))
                                 .findFirst().orElseThrow();
                     }
                 });
@@ -72,8 +82,10 @@ class RunEventStreamTest {
     @Test
     void streamsAProgressChangeOfOneRunAndOfAllRuns() throws Exception {
         UUID id = runningRun();
+        // the run's own stream starts with its current state (nothing counted yet): wait for a change
         CompletableFuture<String> one = firstLine("api/v1/runs/" + id + "/events",
-                TestTokens.forRole("vera", "viewer"), "\"PROGRESS\"");
+                TestTokens.forRole("vera", "viewer"), line -> line.contains("\"PROGRESS\"")
+                        && !line.contains("\"progressPercent\":0,"));
         CompletableFuture<String> all = firstLine("api/v1/runs/events", TestTokens.forRole("vera", "viewer"),
                 id + "\",\"event\":\"PROGRESS\"");
         reportUntilReceived(id, one, all);
@@ -81,6 +93,56 @@ class RunEventStreamTest {
         assertThat(event).contains(id.toString()).contains("\"status\":\"RUNNING\"")
                 .containsPattern("\"progressPercent\":[1-9]").contains("\"created\":");
         assertThat(all.get(5, TimeUnit.SECONDS)).containsPattern("\"progressPercent\":[1-9]");
+    }
+
+    @Test
+    void aRunsStreamStartsWithItsCurrentStateSoARunThatFinishedMeanwhileIsSeenFinished() throws Exception {
+        Fixtures.PolicySet set = Fixtures.policySet();
+        projection.apply(set.event());
+        UUID id = UUID.fromString(given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Fixtures.runRequest(set, true)).when().post("/api/v1/runs")
+                .then().statusCode(202).extract().path("id"));
+        tracker.planned(Fixtures.planned(id, 0, 0, 0)); // nothing to do: finished at once, before anyone listens
+
+        String first = firstLine("api/v1/runs/" + id + "/events", ADMIN, "\"runId\"").get(10, TimeUnit.SECONDS);
+
+        assertThat(first).contains(id.toString()).contains("\"event\":\"SKIPPED\"")
+                .contains("\"status\":\"SKIPPED\"");
+    }
+
+    @Test
+    void aRunningRunsStreamStartsWithItsProgressAndThenLeavesNoChangeOut() throws Exception {
+        UUID id = runningRun();
+        tracker.result(Fixtures.result(id, "v-before", VolumeAction.WOULD_CREATE));
+
+        CompletableFuture<String> first = firstLine("api/v1/runs/" + id + "/events", ADMIN, "\"runId\"");
+        CompletableFuture<String> later = firstLine("api/v1/runs/" + id + "/events", ADMIN,
+                line -> line.matches(".*\"created\":([2-9]|\\d\\d).*"));
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).contains("\"event\":\"PROGRESS\"")
+                .contains("\"status\":\"RUNNING\"").contains("\"created\":1");
+        reportUntilReceived(id, later);
+        assertThat(later.get(5, TimeUnit.SECONDS)).contains("\"status\":\"RUNNING\"");
+    }
+
+    @Test
+    void ordersTheProgressOfARunByStageThenCountedResults() {
+        assertThat(RunEvents.progressOf(lifecycle(RunStatus.REQUESTED, null)))
+                .isLessThan(RunEvents.progressOf(lifecycle(RunStatus.PLANNING, null)));
+        assertThat(RunEvents.progressOf(lifecycle(RunStatus.RUNNING, counters(5))))
+                .isLessThan(RunEvents.progressOf(lifecycle(RunStatus.RUNNING, counters(6))))
+                .isLessThan(RunEvents.progressOf(lifecycle(RunStatus.COMPLETED, counters(0))));
+        assertThat(RunEvents.progressOf(lifecycle(RunStatus.COMPLETED, counters(6))))
+                .isLessThan(RunEvents.progressOf(lifecycle(RunStatus.COMPLETED, counters(7))));
+    }
+
+    private static RunCounters counters(int counted) {
+        return new RunCounters(10, counted, 0, 0, 0, 0, 1, 0);
+    }
+
+    private static RunLifecycleV1 lifecycle(RunStatus status, RunCounters counters) {
+        return new RunLifecycleV1(UUID.randomUUID(), LifecycleEvent.PROGRESS, status, null, null, false, null,
+                counters, 0, null, null, null, null, null, null, java.time.Instant.now());
     }
 
     @Test

@@ -5,8 +5,11 @@ import dev.snapshotmanager.common.security.Roles;
 import dev.snapshotmanager.events.RunLifecycleV1;
 import dev.snapshotmanager.run.domain.RunChanged;
 import dev.snapshotmanager.run.service.LiveRuns;
+import dev.snapshotmanager.run.service.RunEvents;
 import dev.snapshotmanager.run.service.RunQueries;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +42,9 @@ public class RunStreamResource {
     @Inject
     CallerContext caller;
 
+    @Inject
+    Clock clock;
+
     @GET
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -53,14 +60,27 @@ public class RunStreamResource {
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stream the lifecycle and progress changes of one run")
+    @Operation(summary = "Stream the lifecycle and progress changes of one run",
+            description = "The first event is the run's current state (event REQUESTED or PROGRESS while it is active,"
+                    + " its terminal event once it has finished), then every change; a change older than that state"
+                    + " is left out. So a client that opens the stream after reading the run misses nothing, also"
+                    + " when the run finished in between or the stream is re-opened.")
     @APIResponse(responseCode = "200", description = "A stream of RunLifecycleV1 events")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "404", description = "No such run (or not visible)")
     @io.smallrye.common.annotation.Blocking
     public Multi<RunLifecycleV1> one(@PathParam("id") UUID id) {
         queries.get(id);
-        return stream(change -> change.lifecycle().runId().equals(id));
+        // Listen first, then read: a change committed after the read arrives as a change, one committed before it
+        // is in the state read (and its event, if it arrives late, is older and left out).
+        UnicastProcessor<RunLifecycleV1> changes = UnicastProcessor.create();
+        Cancellable listening = stream(change -> change.lifecycle().runId().equals(id))
+                .subscribe().with(changes::onNext, changes::onError, changes::onComplete);
+        RunLifecycleV1 current = RunEvents.currentOf(queries.get(id), clock.instant());
+        long reached = RunEvents.progressOf(current);
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(current),
+                        changes.filter(change -> RunEvents.progressOf(change) >= reached))
+                .onTermination().invoke(listening::cancel);
     }
 
     private Multi<RunLifecycleV1> stream(Predicate<RunChanged> filter) {

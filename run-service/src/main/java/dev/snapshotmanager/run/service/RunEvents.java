@@ -8,6 +8,7 @@ import dev.snapshotmanager.events.RunCounters;
 import dev.snapshotmanager.events.RunLifecycleV1;
 import dev.snapshotmanager.events.RunRequestedV1;
 import dev.snapshotmanager.events.RunScope;
+import dev.snapshotmanager.events.RunStatus;
 import dev.snapshotmanager.outbox.Outbox;
 import dev.snapshotmanager.run.domain.Run;
 import dev.snapshotmanager.run.domain.RunChanged;
@@ -62,6 +63,37 @@ public class RunEvents {
                 run.slot(), countersOf(run), RunRules.progressPercent(run), RunRules.eta(run, now).orElse(null),
                 run.requestedAt(), run.startedAt(), run.finishedAt(),
                 RunRules.duration(run).map(Duration::toMillis).orElse(null), run.statusReason(), now);
+    }
+
+    /**
+     * The run's current state as a lifecycle payload: its terminal event once finished, REQUESTED before a worker
+     * took it, PROGRESS otherwise.
+     */
+    public static RunLifecycleV1 currentOf(Run run, Instant now) {
+        LifecycleEvent event = run.status().isTerminal() ? terminalEvent(run.status())
+                : run.status() == RunStatus.REQUESTED ? LifecycleEvent.REQUESTED : LifecycleEvent.PROGRESS;
+        return payloadOf(run, event, now);
+    }
+
+    /**
+     * How far a run has come, growing with every change of one run: the status (requested, planning, running,
+     * finished) first, then the counted results.
+     */
+    public static long progressOf(RunLifecycleV1 event) {
+        RunStatus status = event.status();
+        long stage = status.isTerminal() ? 3 : switch (status) {
+            case REQUESTED -> 0;
+            case PLANNING -> 1;
+            default -> 2;
+        };
+        RunCounters c = event.counters();
+        long counted = c == null ? 0 : (long) c.created() + c.deleted() + c.failed() + c.skipped() + c.quotaBlocked();
+        return (stage << 40) + counted;
+    }
+
+    /** The lifecycle event that announces a terminal status. */
+    public static LifecycleEvent terminalEvent(RunStatus status) {
+        return LifecycleEvent.valueOf(status.name());
     }
 
     /** The counters, or {@code null} before anything was planned or counted. */

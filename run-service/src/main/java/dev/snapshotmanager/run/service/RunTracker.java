@@ -112,7 +112,7 @@ public class RunTracker {
             events.lifecycle(run, LifecycleEvent.STARTED);
         }
         if (change.finished().isPresent()) {
-            events.lifecycle(run, terminalEvent(change.finished().get()));
+            events.lifecycle(run, RunEvents.terminalEvent(change.finished().get()));
         } else if (!change.started() && change.countersChanged() && run.isActive() && progressDue(run, now)) {
             run.progressEventPublished(now);
             events.lifecycle(run, LifecycleEvent.PROGRESS);
@@ -122,9 +122,5 @@ public class RunTracker {
     private boolean progressDue(Run run, Instant now) {
         Instant last = run.lastProgressEventAt();
         return last == null || !Duration.between(last, now).minus(config.progressEventInterval()).isNegative();
-    }
-
-    static LifecycleEvent terminalEvent(RunStatus status) {
-        return LifecycleEvent.valueOf(status.name());
     }
 }
