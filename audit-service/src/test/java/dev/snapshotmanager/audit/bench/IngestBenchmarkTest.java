@@ -3,6 +3,7 @@ package dev.snapshotmanager.audit.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshotmanager.audit.repository.RecordColumns;
+import dev.snapshotmanager.audit.repository.RecordWriter;
 import dev.snapshotmanager.events.CloudEventAttributes;
 import dev.snapshotmanager.events.CloudEventHeaders;
 import dev.snapshotmanager.events.EventJson;
@@ -18,8 +19,12 @@ import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -48,7 +53,9 @@ import org.postgresql.copy.CopyIn;
  * Ingest benchmark (not part of the test run; see README "Benchmarks"): N results published to the real broker while
  * the service's consumer is paused, then the consumer is resumed and timed until it has stored all N (so the figure is
  * the consumer's, not the producer's), next to a raw COPY of the same N rows into the same tables and indexes, in the
- * same run. {@code -Dbench.ingest.events=1000000 -Dbench.ingest.producers=2}.
+ * same run. Between the two, the service's writer is fed the same events directly in batches of a poll, which tells
+ * what storing costs from what consuming costs; each figure comes with the CPU it used (this JVM runs the test
+ * broker too). {@code -Dbench.ingest.events=1000000 -Dbench.ingest.producers=2}.
  */
 @QuarkusTest
 @TestProfile(IngestBenchmarkTest.PausedConsumer.class)
@@ -58,6 +65,8 @@ class IngestBenchmarkTest {
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
     /** Consumers of the results topic ({@code -Dbench.ingest.concurrency}, default 1 as in production config). */
     private static final int CONCURRENCY = Integer.getInteger("bench.ingest.concurrency", 1);
+    /** The batch size of the writer-alone figure: the consumer's {@code max.poll.records}. */
+    private static final int WRITER_BATCH = 1000;
 
     /** The results consumer starts paused, so that the events are all in the broker before it is measured. */
     public static class PausedConsumer implements QuarkusTestProfile {
@@ -81,6 +90,9 @@ class IngestBenchmarkTest {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    RecordWriter writer;
+
     @Test
     void ingestThroughTheBrokerVersusRawCopy() throws Exception {
         long events = Long.getLong("bench.ingest.events", 1_000_000L);
@@ -102,14 +114,24 @@ class IngestBenchmarkTest {
 
         Counter stored = registry.counter("audit.records.stored"); // the same counter IngestService increments
         double storedBefore = stored.count();
+        CpuUse consumeCpu = CpuUse.now();
         long consumeStart = System.nanoTime();
         consumers.forEach(PausableChannel::resume);
         while (stored.count() - storedBefore < events) {
             Thread.sleep(20);
         }
         double consumeSeconds = seconds(consumeStart);
+        String consumeCpuUse = consumeCpu.since(consumeSeconds);
         assertThat(count("snapshot_record")).as("every event stored exactly once").isEqualTo(events);
         assertThat(count("record_key")).isEqualTo(events);
+
+        truncate();
+        CpuUse writerCpu = CpuUse.now();
+        long writerStart = System.nanoTime();
+        writeInBatches(events);
+        double writerSeconds = seconds(writerStart);
+        String writerCpuUse = writerCpu.since(writerSeconds);
+        assertThat(count("snapshot_record")).as("the writer alone stored every row").isEqualTo(events);
 
         truncate();
         long copyStart = System.nanoTime();
@@ -118,10 +140,12 @@ class IngestBenchmarkTest {
         assertThat(count("snapshot_record")).as("the raw COPY wrote the same rows").isEqualTo(events);
 
         System.out.printf("%n[bench] ingest %,d events: published first (consumer paused) in %.1f s = %,.0f/s with %d "
-                + "producer threads; consumed (%d consumer%s) from the broker into PostgreSQL in %.1f s = %,.0f records/s; "
+                + "producer threads; consumed (%d consumer%s) from the broker into PostgreSQL in %.1f s = %,.0f records/s (%s); "
+                + "the service's writer alone, no broker (batches of %d, one transaction each) %.1f s = %,.0f records/s (%s); "
                 + "raw COPY of the same rows (record_key + snapshot_record) %.1f s = %,.0f rows/s; consumer/COPY %.0f%%%n",
                 events, publishSeconds, events / publishSeconds, producers, CONCURRENCY, CONCURRENCY > 1 ? "s" : "",
-                consumeSeconds, events / consumeSeconds,
+                consumeSeconds, events / consumeSeconds, consumeCpuUse, WRITER_BATCH, writerSeconds,
+                events / writerSeconds, writerCpuUse,
                 copySeconds, events / copySeconds, 100 * copySeconds / consumeSeconds);
     }
 
@@ -159,6 +183,54 @@ class IngestBenchmarkTest {
             }
             pool.shutdown();
             producer.flush();
+        }
+    }
+
+    /** The service's writer fed directly, in batches of a poll's size: what storing costs without Kafka and JSON. */
+    private void writeInBatches(long events) throws Exception {
+        List<VolumeResultV1> batch = new ArrayList<>(WRITER_BATCH);
+        for (long i = 0; i < events; i++) {
+            batch.add(BenchData.result(i, START));
+            if (batch.size() == WRITER_BATCH || i == events - 1) {
+                try (Connection c = dataSource.getConnection()) {
+                    c.setAutoCommit(false);
+                    writer.insert(c, batch);
+                    c.commit();
+                }
+                batch.clear();
+            }
+        }
+    }
+
+    /**
+     * CPU used from a point on: by this JVM (which also runs the test broker) and by the whole machine (PostgreSQL
+     * included), from {@code /proc/stat} where there is one.
+     */
+    private record CpuUse(long jvmNanos, long machineTicks) {
+        static CpuUse now() {
+            return new CpuUse(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime(), machineBusyTicks());
+        }
+
+        String since(double wallSeconds) {
+            CpuUse end = now();
+            return String.format("CPU: this JVM with the broker %.1f s, the machine %.1f s of %.1f s on %d cores",
+                    (end.jvmNanos - jvmNanos) / 1e9, (end.machineTicks - machineTicks) / 100.0,
+                    wallSeconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
+        }
+
+        /** Busy clock ticks (1/100 s) of all cores: every field of the cpu line but idle and iowait. */
+        private static long machineBusyTicks() {
+            try {
+                String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long busy = 0;
+                for (int i = 1; i < fields.length; i++) {
+                    busy += i == 4 || i == 5 ? 0 : Long.parseLong(fields[i]);
+                }
+                return busy;
+            } catch (IOException | RuntimeException notLinux) {
+                return 0;
+            }
         }
     }
 

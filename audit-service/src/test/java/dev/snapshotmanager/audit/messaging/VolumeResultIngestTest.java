@@ -61,6 +61,19 @@ class VolumeResultIngestTest {
     }
 
     @Test
+    void storesTextExactlyWhateverCharactersItHolds() {
+        String name = "line 1\nline 2\r\n\"quoted\", semi;colon \\N back\\slash\ttab, \u00e9\u6f22 \uD83D\uDCBE";
+        VolumeResultV1 result = aResult().volume("vol-text", name).reason("").error(null)
+                .server(",", "\\.").build(); // a lone \. ends COPY data
+
+        publisher.publishAndFlush(result);
+        rows.awaitRun(result.runId(), 1);
+
+        assertThat(rows.count("run_id = ? AND volume_name = ? AND reason = '' AND error IS NULL AND server_id = ','"
+                + " AND server_name = '\\.'", result.runId(), name)).isEqualTo(1);
+    }
+
+    @Test
     void storesDuplicatesAndRedeliveriesOnce() {
         UUID run = UUID.randomUUID();
         VolumeResultV1 first = aResult().run(run).volume("vol-dup", "dup").at("2026-11-28T23:59:59Z").build();
