@@ -70,13 +70,19 @@ public class RunStreamResource {
     @APIResponse(responseCode = "404", description = "No such run (or not visible)")
     @io.smallrye.common.annotation.Blocking
     public Multi<RunLifecycleV1> one(@PathParam("id") UUID id) {
-        queries.get(id);
+        queries.get(id); // 404 before listening
         // Listen first, then read: a change committed after the read arrives as a change, one committed before it
         // is in the state read (and its event, if it arrives late, is older and left out).
         UnicastProcessor<RunLifecycleV1> changes = UnicastProcessor.create();
         Cancellable listening = stream(change -> change.lifecycle().runId().equals(id))
                 .subscribe().with(changes::onNext, changes::onError, changes::onComplete);
-        RunLifecycleV1 current = RunEvents.currentOf(queries.get(id), clock.instant());
+        RunLifecycleV1 current;
+        try {
+            current = RunEvents.currentOf(queries.get(id), clock.instant());
+        } catch (RuntimeException e) {
+            listening.cancel();
+            throw e;
+        }
         long reached = RunEvents.progressOf(current);
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(current),
                         changes.filter(change -> RunEvents.progressOf(change) >= reached))
