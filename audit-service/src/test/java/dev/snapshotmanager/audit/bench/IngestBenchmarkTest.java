@@ -65,8 +65,8 @@ class IngestBenchmarkTest {
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
     /** Consumers of the results topic ({@code -Dbench.ingest.concurrency}, default 1 as in production config). */
     private static final int CONCURRENCY = Integer.getInteger("bench.ingest.concurrency", 1);
-    /** The batch size of the writer-alone figure: the consumer's {@code max.poll.records}. */
-    private static final int WRITER_BATCH = 1000;
+    /** The batch size of the writer-alone figure ({@code -Dbench.ingest.writer-batch}): the consumer's poll size. */
+    private static final int WRITER_BATCH = Integer.getInteger("bench.ingest.writer-batch", 1000);
 
     /** The results consumer starts paused, so that the events are all in the broker before it is measured. */
     public static class PausedConsumer implements QuarkusTestProfile {
