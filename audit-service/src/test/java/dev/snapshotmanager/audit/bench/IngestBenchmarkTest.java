@@ -19,12 +19,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -66,6 +62,7 @@ class IngestBenchmarkTest {
     /** Consumers of the results topic ({@code -Dbench.ingest.concurrency}, default 1 as in production config). */
     private static final int CONCURRENCY = Integer.getInteger("bench.ingest.concurrency", 1);
     /** The batch size of the writer-alone figure ({@code -Dbench.ingest.writer-batch}): the consumer's poll size. */
+    private static final String JVM = "this JVM with the broker";
     private static final int WRITER_BATCH = Integer.getInteger("bench.ingest.writer-batch", 1000);
 
     /** The results consumer starts paused, so that the events are all in the broker before it is measured. */
@@ -121,7 +118,7 @@ class IngestBenchmarkTest {
             Thread.sleep(20);
         }
         double consumeSeconds = seconds(consumeStart);
-        String consumeCpuUse = consumeCpu.since(consumeSeconds);
+        String consumeCpuUse = consumeCpu.since(consumeSeconds, JVM);
         assertThat(count("snapshot_record")).as("every event stored exactly once").isEqualTo(events);
         assertThat(count("record_key")).isEqualTo(events);
 
@@ -130,7 +127,7 @@ class IngestBenchmarkTest {
         long writerStart = System.nanoTime();
         writeInBatches(events);
         double writerSeconds = seconds(writerStart);
-        String writerCpuUse = writerCpu.since(writerSeconds);
+        String writerCpuUse = writerCpu.since(writerSeconds, JVM);
         assertThat(count("snapshot_record")).as("the writer alone stored every row").isEqualTo(events);
 
         truncate();
@@ -198,38 +195,6 @@ class IngestBenchmarkTest {
                     c.commit();
                 }
                 batch.clear();
-            }
-        }
-    }
-
-    /**
-     * CPU used from a point on: by this JVM (which also runs the test broker) and by the whole machine (PostgreSQL
-     * included), from {@code /proc/stat} where there is one.
-     */
-    private record CpuUse(long jvmNanos, long machineTicks) {
-        static CpuUse now() {
-            return new CpuUse(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime(), machineBusyTicks());
-        }
-
-        String since(double wallSeconds) {
-            CpuUse end = now();
-            return String.format("CPU: this JVM with the broker %.1f s, the machine %.1f s of %.1f s on %d cores",
-                    (end.jvmNanos - jvmNanos) / 1e9, (end.machineTicks - machineTicks) / 100.0,
-                    wallSeconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
-        }
-
-        /** Busy clock ticks (1/100 s) of all cores: every field of the cpu line but idle and iowait. */
-        private static long machineBusyTicks() {
-            try {
-                String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                long busy = 0;
-                for (int i = 1; i < fields.length; i++) {
-                    busy += i == 4 || i == 5 ? 0 : Long.parseLong(fields[i]);
-                }
-                return busy;
-            } catch (IOException | RuntimeException notLinux) {
-                return 0;
             }
         }
     }

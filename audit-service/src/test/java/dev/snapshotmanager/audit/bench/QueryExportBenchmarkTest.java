@@ -200,6 +200,7 @@ class QueryExportBenchmarkTest {
             }
         });
         sampler.start();
+        CpuUse cpu = CpuUse.now();
         long started = System.nanoTime();
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofMinutes(30)).build();
@@ -221,9 +222,11 @@ class QueryExportBenchmarkTest {
         double seconds = (System.nanoTime() - started) / 1e9;
         running.set(false);
         sampler.join();
+        String cpuUse = cpu.since(seconds, "this JVM (service and client)");
         System.out.printf("[bench] export CSV %,d rows (%,d MB) in %.1f s = %,.0f rows/s; heap before %d MB, peak %d MB "
-                + "(same JVM as the service, client included; max heap %d MB)%n", lines - 1, bytes >> 20, seconds,
-                (lines - 1) / seconds, baseline >> 20, peak.get() >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
+                + "(same JVM as the service, client included; max heap %d MB); %s%n", lines - 1, bytes >> 20, seconds,
+                (lines - 1) / seconds, baseline >> 20, peak.get() >> 20, memory.getHeapMemoryUsage().getMax() >> 20,
+                cpuUse);
     }
 
     private static void check(HttpResponse<?> response) {
