@@ -52,7 +52,11 @@ class QueryExportBenchmarkTest {
     @TestHTTPResource("/")
     URI base;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1, as curl, scripts and the gateway's proxy speak to the service; the JDK client's default would upgrade
+     * to cleartext HTTP/2 (h2c), which no real client of this plain-HTTP service uses.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String token = TestTokens.forRole("bench", "admin");
 
     @Test
