@@ -37,11 +37,11 @@ final class VolumePoliciesEvents {
             Map<String, Instant> previousSince, Function<EffectivePolicy, Instant> newSince, Instant now) {
         return new VolumePoliciesV1(volumeId, false, projectId, resolution.decidedBy(), resolution.reason(),
                 resolution.decidedBy() == ResolutionStep.EXCLUSION ? excludedUntil : null,
-                resolution.policies().stream().map(p -> new ExpectedPolicy(p.policySetId(), p.policySetName(),
-                        p.policyName(), p.cron(), p.timeZone(),
-                        previousSince.containsKey(key(p.policySetId(), p.policyName()))
-                                ? previousSince.get(key(p.policySetId(), p.policyName())) : newSince.apply(p)))
-                        .toList(),
+                resolution.policies().stream().map(p -> {
+                    Instant since = previousSince.get(key(p.policySetId(), p.policyName()));
+                    return new ExpectedPolicy(p.policySetId(), p.policySetName(), p.policyName(), p.cron(),
+                            p.timeZone(), since != null ? since : newSince.apply(p));
+                }).toList(),
                 now);
     }
 

@@ -70,9 +70,9 @@ public class RunStreamResource {
     @APIResponse(responseCode = "404", description = "No such run (or not visible)")
     @io.smallrye.common.annotation.Blocking
     public Multi<RunLifecycleV1> one(@PathParam("id") UUID id) {
-        queries.get(id); // 404 before listening
         // Listen first, then read: a change committed after the read arrives as a change, one committed before it
-        // is in the state read (and its event, if it arrives late, is older and left out).
+        // is in the state read (and its event, if it arrives late, is older and left out). No such run: a 404, and
+        // the listening stops.
         UnicastProcessor<RunLifecycleV1> changes = UnicastProcessor.create();
         Cancellable listening = stream(change -> change.lifecycle().runId().equals(id))
                 .subscribe().with(changes::onNext, changes::onError, changes::onComplete);
