@@ -20,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -39,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 /**
- * Exports every matching record, streamed as it is read: CSV straight from PostgreSQL's {@code COPY ... TO STDOUT},
+ * Exports every matching record, streamed as it is read: CSV from PostgreSQL's binary {@code COPY ... TO STDOUT},
  * NDJSON row by row from a database cursor. Memory stays flat for millions of rows.
  */
 @Path("/api/v1/records/export")
@@ -117,13 +116,10 @@ public class ExportResource {
                 .build();
     }
 
-    /** CSV as PostgreSQL writes it (COPY TO STDOUT), passed through a large buffer. */
+    /** The header row, then the rows as the binary COPY of the records arrives (written in large chunks). */
     private long csv(SqlConditions conditions, SortOrder order, OutputStream out) throws Exception {
-        BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER);
-        buffered.write(RecordCsv.HEADER_ROW.getBytes(StandardCharsets.UTF_8));
-        long rows = reader.copyCsv(conditions, order, buffered);
-        buffered.flush();
-        return rows;
+        out.write(RecordCsv.HEADER_ROW.getBytes(StandardCharsets.UTF_8));
+        return reader.copyCsv(conditions, order, out);
     }
 
     private long ndjson(SqlConditions conditions, SortOrder order, OutputStream out) throws Exception {

@@ -1,57 +1,48 @@
 package dev.snapshotmanager.audit.repository;
 
+import dev.snapshotmanager.audit.repository.CsvFromBinaryCopy.Type;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
- * The CSV export's columns: each header next to the SQL expression PostgreSQL formats it with, so that the header
- * and the values cannot drift apart. Times are ISO-8601 UTC instants with microseconds
- * ({@code 2026-11-01T00:00:00.000000Z}: fixed width, so they also sort as text): PostgreSQL writes them as UTC
- * {@code timestamp}s and {@link CsvExportStream} gives them that form.
+ * The CSV export's columns: each header next to the column it comes from and the column's type, so that the header,
+ * the values and their decoding cannot drift apart. {@link CsvFromBinaryCopy} writes them from PostgreSQL's binary COPY;
+ * times are ISO-8601 UTC instants with microseconds ({@code 2026-11-01T00:00:00.000000Z}: fixed width, so they also
+ * sort as text).
  */
 public final class RecordCsv {
 
-    private record Column(String header, String expression, boolean instant) {
-
-        Column(String header, String expression) {
-            this(header, expression, false);
-        }
-
-        static Column instant(String header, String column) {
-            return new Column(header, "(" + column + " AT TIME ZONE 'UTC')", true);
-        }
+    private record Column(String header, String column, CsvFromBinaryCopy.Type type) {
     }
 
     private static final List<Column> COLUMNS = List.of(
-            new Column("id", "event_id"),
-            Column.instant("occurredAt", "occurred_at"),
-            new Column("action", "action"),
-            new Column("reason", "reason"),
-            new Column("error", "error"),
-            new Column("dryRun", "dry_run::text"),
-            new Column("runId", "run_id"),
-            Column.instant("slot", "slot"),
-            new Column("durationMs", "duration_ms"),
-            new Column("domainId", "domain_id"),
-            new Column("domainName", "domain_name"),
-            new Column("projectId", "project_id"),
-            new Column("projectName", "project_name"),
-            new Column("serverId", "server_id"),
-            new Column("serverName", "server_name"),
-            new Column("volumeId", "volume_id"),
-            new Column("volumeName", "volume_name"),
-            new Column("volumeSizeGb", "volume_size_gb"),
-            new Column("snapshotId", "snapshot_id"),
-            new Column("snapshotName", "snapshot_name"),
-            new Column("snapshotStatus", "snapshot_status"),
-            new Column("policySetId", "policy_set_id"),
-            new Column("policySetName", "policy_set_name"),
-            new Column("policyName", "policy_name"),
-            new Column("retentionKeepLast", "retention_keep_last"),
-            new Column("retentionMaxAge", "retention_max_age"),
-            Column.instant("receivedAt", "received_at"));
+            text("id", "event_id"),
+            new Column("occurredAt", "occurred_at", Type.INSTANT),
+            text("action", "action"),
+            text("reason", "reason"),
+            text("error", "error"),
+            new Column("dryRun", "dry_run", Type.BOOLEAN),
+            new Column("runId", "run_id", Type.UUID),
+            new Column("slot", "slot", Type.INSTANT),
+            new Column("durationMs", "duration_ms", Type.INT8),
+            text("domainId", "domain_id"),
+            text("domainName", "domain_name"),
+            text("projectId", "project_id"),
+            text("projectName", "project_name"),
+            text("serverId", "server_id"),
+            text("serverName", "server_name"),
+            text("volumeId", "volume_id"),
+            text("volumeName", "volume_name"),
+            new Column("volumeSizeGb", "volume_size_gb", Type.INT4),
+            text("snapshotId", "snapshot_id"),
+            text("snapshotName", "snapshot_name"),
+            text("snapshotStatus", "snapshot_status"),
+            new Column("policySetId", "policy_set_id", Type.UUID),
+            text("policySetName", "policy_set_name"),
+            text("policyName", "policy_name"),
+            new Column("retentionKeepLast", "retention_keep_last", Type.INT4),
+            text("retentionMaxAge", "retention_max_age"),
+            new Column("receivedAt", "received_at", Type.INSTANT));
 
     /** The header names, in column order. */
     public static final List<String> HEADER = COLUMNS.stream().map(Column::header).toList();
@@ -59,13 +50,16 @@ public final class RecordCsv {
     /** The header row, RFC 4180 (CRLF). */
     public static final String HEADER_ROW = String.join(",", HEADER) + "\r\n";
 
-    /** Zero-based indexes of the instant columns, for {@link CsvExportStream}. */
-    static final Set<Integer> INSTANT_COLUMNS = IntStream.range(0, COLUMNS.size()).filter(i -> COLUMNS.get(i).instant())
-            .boxed().collect(Collectors.toUnmodifiableSet());
-
     /** The select list that produces the columns. */
-    static final String SELECT = COLUMNS.stream().map(Column::expression).collect(Collectors.joining(", "));
+    static final String SELECT = COLUMNS.stream().map(Column::column).collect(Collectors.joining(", "));
+
+    /** The type of each selected column, in order, for {@link CsvFromBinaryCopy}. */
+    static final List<Type> TYPES = COLUMNS.stream().map(Column::type).toList();
 
     private RecordCsv() {
+    }
+
+    private static Column text(String header, String column) {
+        return new Column(header, column, Type.TEXT);
     }
 }

@@ -135,9 +135,9 @@ public class RecordReader {
     }
 
     /**
-     * Writes every matching record as CSV rows (no header), formatted by PostgreSQL itself: one
-     * {@code COPY (SELECT ...) TO STDOUT (FORMAT csv)} whose output is passed on to {@code out} as it arrives, with
-     * RFC 4180 record ends. No row objects on the Java side, and memory stays flat whatever the number of rows.
+     * Writes every matching record as CSV rows (no header): one {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)}
+     * whose output {@link CsvFromBinaryCopy} turns into CSV as it arrives. No row objects on the Java side, and memory
+     * stays flat whatever the number of rows.
      *
      * @return the number of rows written
      */
@@ -146,8 +146,11 @@ public class RecordReader {
             BaseConnection pg = c.unwrap(BaseConnection.class);
             String sql = "COPY (SELECT " + RecordCsv.SELECT + " FROM snapshot_record"
                     + conditions.whereInline(pg.getStandardConformingStrings()) + orderBy(order)
-                    + ") TO STDOUT (FORMAT csv)";
-            return pg.getCopyAPI().copyOut(sql, new CsvExportStream(out, RecordCsv.INSTANT_COLUMNS));
+                    + ") TO STDOUT (FORMAT binary)";
+            CsvFromBinaryCopy csv = new CsvFromBinaryCopy(out, RecordCsv.TYPES);
+            pg.getCopyAPI().copyOut(sql, csv);
+            csv.finish();
+            return csv.rows();
         }
     }
 
