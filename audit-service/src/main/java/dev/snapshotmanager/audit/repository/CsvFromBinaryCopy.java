@@ -37,6 +37,14 @@ final class CsvFromBinaryCopy extends OutputStream {
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final int FLUSH_AT = 128 * 1024;
+    private static final byte[] DIGIT_PAIRS = new byte[200]; // "00" to "99"
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
 
     private final OutputStream out;
     private final Type[] types;
@@ -47,6 +55,10 @@ final class CsvFromBinaryCopy extends OutputStream {
     private boolean headerRead;
     private boolean ended;
     private long rows;
+    private long day = Long.MIN_VALUE; // the day of the last instant written, and its date
+    private int year;
+    private int month;
+    private int dayOfMonth;
 
     /** @param types the type of each selected column, in order */
     CsvFromBinaryCopy(OutputStream out, List<Type> types) {
@@ -95,7 +107,7 @@ final class CsvFromBinaryCopy extends OutputStream {
     void finish() throws IOException {
         flush();
         if (!ended || pendingLength > 0) {
-            throw new IOException("the COPY output ended in the middle of a row");
+            throw new IOException("the COPY output was cut short (a partial row, or no end marker)");
         }
     }
 
@@ -244,25 +256,34 @@ final class CsvFromBinaryCopy extends OutputStream {
         int fraction = (int) Math.floorMod(epochMicros, 1_000_000L);
         long days = Math.floorDiv(seconds, 86_400L);
         int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        LocalDate date = LocalDate.ofEpochDay(days);
-        if (date.getYear() < 0 || date.getYear() > 9999) {
+        if (days != day) { // consecutive rows mostly fall on the same day
+            LocalDate date = LocalDate.ofEpochDay(days);
+            day = days;
+            year = date.getYear();
+            month = date.getMonthValue();
+            dayOfMonth = date.getDayOfMonth();
+        }
+        if (year < 0 || year > 9999) {
             ascii(Instant.ofEpochSecond(seconds, fraction * 1000L).toString());
             return;
         }
         room(27);
-        digits(date.getYear(), 4);
+        twoDigits(year / 100);
+        twoDigits(year % 100);
         csv[csvLength++] = '-';
-        digits(date.getMonthValue(), 2);
+        twoDigits(month);
         csv[csvLength++] = '-';
-        digits(date.getDayOfMonth(), 2);
+        twoDigits(dayOfMonth);
         csv[csvLength++] = 'T';
-        digits(secondOfDay / 3600, 2);
+        twoDigits(secondOfDay / 3600);
         csv[csvLength++] = ':';
-        digits(secondOfDay / 60 % 60, 2);
+        twoDigits(secondOfDay / 60 % 60);
         csv[csvLength++] = ':';
-        digits(secondOfDay % 60, 2);
+        twoDigits(secondOfDay % 60);
         csv[csvLength++] = '.';
-        digits(fraction, 6);
+        twoDigits(fraction / 10_000);
+        twoDigits(fraction / 100 % 100);
+        twoDigits(fraction % 100);
         csv[csvLength++] = 'Z';
     }
 
@@ -279,25 +300,27 @@ final class CsvFromBinaryCopy extends OutputStream {
     }
 
     private void decimal(long value) {
-        if (value < 0) {
+        if (value < 0 || value > Integer.MAX_VALUE) {
             ascii(Long.toString(value));
             return;
         }
+        int v = (int) value;
         int width = 1;
-        for (long v = value; v >= 10; v /= 10) {
+        for (int rest = v; rest >= 10; rest /= 10) {
             width++;
         }
         room(width);
-        digits(value, width);
-    }
-
-    /** Writes {@code value} as exactly {@code width} decimal digits (zero-padded); the caller made room. */
-    private void digits(long value, int width) {
         for (int i = csvLength + width - 1; i >= csvLength; i--) {
-            csv[i] = (byte) ('0' + value % 10);
-            value /= 10;
+            csv[i] = (byte) ('0' + v % 10);
+            v /= 10;
         }
         csvLength += width;
+    }
+
+    /** Writes 0-99 as two digits; the caller made room. */
+    private void twoDigits(int value) {
+        csv[csvLength++] = DIGIT_PAIRS[2 * value];
+        csv[csvLength++] = DIGIT_PAIRS[2 * value + 1];
     }
 
     private void ascii(String s) {
