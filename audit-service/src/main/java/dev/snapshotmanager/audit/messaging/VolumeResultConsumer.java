@@ -23,6 +23,11 @@ import org.jboss.logging.Logger;
  * message (not a valid {@link VolumeResultV1}, or refused by the database) is nacked on its own, which sends it to
  * the dead-letter topic, and the rest of the batch is stored. The offsets are committed after both. A database
  * outage is retried with backoff: valid results never go to the dead-letter topic because PostgreSQL was away.
+ *
+ * <p>Two batches are stored at once ({@code smallrye.messaging.worker.volume-results.max-concurrency}): while
+ * PostgreSQL runs one batch's statement, the next batch is prepared and sent, so neither side waits for the other.
+ * Their order does not matter (every record keeps its own time, and the compliance fold keeps the newest), and the
+ * throttled commit strategy commits an offset only once every record before it is stored.
  */
 @ApplicationScoped
 public class VolumeResultConsumer {
@@ -34,7 +39,7 @@ public class VolumeResultConsumer {
     IngestService ingest;
 
     @Incoming("volume-results")
-    @Blocking
+    @Blocking(value = "volume-results", ordered = false)
     public CompletionStage<Void> consume(KafkaRecordBatch<String, VolumeResultV1> batch) {
         List<VolumeResultV1> valid = new ArrayList<>();
         Map<VolumeResultV1, KafkaRecord<String, VolumeResultV1>> origin = new IdentityHashMap<>();

@@ -19,7 +19,9 @@ public class RecordWriter {
 
     /**
      * The compliance state of the stored rows, folded per (volume, policy) in the same statement: the newest CREATED
-     * and the latest attempt (CREATED, FAILED, QUOTA_BLOCKED) of real runs; never moves back in time.
+     * and the latest attempt (CREATED, FAILED, QUOTA_BLOCKED) of real runs; never moves back in time. Batches are stored
+     * concurrently, so the claim and the fold take their row locks in key order: two batches touching the same keys
+     * wait for each other instead of deadlocking.
      */
     private static final String TRACK = "INSERT INTO volume_policy_state AS s (volume_id, policy_set_id, policy_name,"
             + " project_id, last_created_at, last_attempt_at, last_attempt_action)"
@@ -28,7 +30,7 @@ public class RecordWriter {
             + " (array_agg(action ORDER BY occurred_at DESC))[1] FROM stored"
             + " WHERE NOT dry_run AND policy_set_id IS NOT NULL AND policy_name IS NOT NULL"
             + " AND action IN ('CREATED', 'FAILED', 'QUOTA_BLOCKED')"
-            + " GROUP BY volume_id, policy_set_id, policy_name"
+            + " GROUP BY volume_id, policy_set_id, policy_name ORDER BY volume_id, policy_set_id, policy_name"
             + " ON CONFLICT (volume_id, policy_set_id, policy_name) DO UPDATE SET"
             + " project_id = coalesce(EXCLUDED.project_id, s.project_id),"
             + " last_created_at = GREATEST(s.last_created_at, EXCLUDED.last_created_at),"
@@ -70,7 +72,7 @@ public class RecordWriter {
         String input = RecordColumns.ALL.stream().map(c -> "input." + c.name()).collect(Collectors.joining(", "));
         return "WITH input AS (SELECT * FROM unnest(" + arrays + ") AS input(" + RecordColumns.NAMES + ")), "
                 + "claimed AS (INSERT INTO record_key (event_id, occurred_at) "
-                + "SELECT event_id, occurred_at FROM input ON CONFLICT DO NOTHING RETURNING event_id) "
+                + "SELECT event_id, occurred_at FROM input ORDER BY event_id ON CONFLICT DO NOTHING RETURNING event_id) "
                 + ", stored AS (INSERT INTO snapshot_record (" + RecordColumns.NAMES + ") "
                 + "SELECT " + input + " FROM input JOIN claimed ON claimed.event_id = input.event_id "
                 + "RETURNING volume_id, policy_set_id, policy_name, project_id, occurred_at, action, dry_run), "

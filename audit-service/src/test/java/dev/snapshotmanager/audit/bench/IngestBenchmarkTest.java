@@ -59,6 +59,9 @@ import org.postgresql.copy.CopyIn;
 class IngestBenchmarkTest {
 
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+    /** Events consumed and written before measuring ({@code -Dbench.ingest.warm-up}, 0 for none), at other times. */
+    private static final long WARM_UP = Long.getLong("bench.ingest.warm-up", 100_000L);
+    private static final Instant WARM_UP_START = Instant.parse("2026-10-01T00:00:00Z");
     /** Consumers of the results topic ({@code -Dbench.ingest.concurrency}, default 1 as in production config). */
     private static final int CONCURRENCY = Integer.getInteger("bench.ingest.concurrency", 1);
     /** The batch size of the writer-alone figure ({@code -Dbench.ingest.writer-batch}): the consumer's poll size. */
@@ -104,8 +107,12 @@ class IngestBenchmarkTest {
         assertThat(consumers).as("the benchmark profile starts the consumers paused")
                 .allSatisfy(c -> assertThat(c).isNotNull().matches(PausableChannel::isPaused));
 
+        if (WARM_UP > 0) {
+            warmUp(consumers, producers);
+        }
+
         long publishStart = System.nanoTime();
-        publish(events, producers);
+        publish(events, producers, START);
         double publishSeconds = seconds(publishStart);
         assertThat(count("record_key")).as("nothing consumed while paused").isZero();
 
@@ -125,7 +132,7 @@ class IngestBenchmarkTest {
         truncate();
         CpuUse writerCpu = CpuUse.now();
         long writerStart = System.nanoTime();
-        writeInBatches(events);
+        writeInBatches(events, START);
         double writerSeconds = seconds(writerStart);
         String writerCpuUse = writerCpu.since(writerSeconds, JVM);
         assertThat(count("snapshot_record")).as("the writer alone stored every row").isEqualTo(events);
@@ -146,8 +153,29 @@ class IngestBenchmarkTest {
                 copySeconds, events / copySeconds, 100 * copySeconds / consumeSeconds);
     }
 
+    /**
+     * Runs the consumer and the writer over {@link #WARM_UP} other events first, then pauses the consumer and empties the
+     * tables: what is measured is a running service, not the JVM compiling its code (the C2 compiler used up to 70% of
+     * a core during a cold 300,000-event run).
+     */
+    private void warmUp(List<PausableChannel> consumers, int producers) throws Exception {
+        Counter stored = registry.counter("audit.records.stored");
+        double before = stored.count();
+        publish(WARM_UP, producers, WARM_UP_START);
+        consumers.forEach(PausableChannel::resume);
+        while (stored.count() - before < WARM_UP) {
+            Thread.sleep(20);
+        }
+        consumers.forEach(PausableChannel::pause);
+        truncate(); // the writer's warm-up stores the same event ids again
+        writeInBatches(WARM_UP, WARM_UP_START);
+        truncate();
+        System.out.printf("%n[bench] warm-up: %,d events consumed and %,d written directly before measuring%n", WARM_UP,
+                WARM_UP);
+    }
+
     /** Publishes events 0..n-1 from several threads sharing one batching, compressing producer. */
-    private static void publish(long events, int threads) throws Exception {
+    private static void publish(long events, int threads, Instant start) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -164,7 +192,7 @@ class IngestBenchmarkTest {
                 int first = t;
                 done.add(pool.submit(() -> {
                     for (long i = first; i < events; i += threads) {
-                        VolumeResultV1 r = BenchData.result(i, START);
+                        VolumeResultV1 r = BenchData.result(i, start);
                         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.VOLUME_RESULTS,
                                 r.volume().id(), EventJson.toBytes(r));
                         CloudEventHeaders.write(record.headers(), CloudEventAttributes.of(EventType.VOLUME_RESULT,
@@ -184,10 +212,10 @@ class IngestBenchmarkTest {
     }
 
     /** The service's writer fed directly, in batches of a poll's size: what storing costs without Kafka and JSON. */
-    private void writeInBatches(long events) throws Exception {
+    private void writeInBatches(long events, Instant start) throws Exception {
         List<VolumeResultV1> batch = new ArrayList<>(WRITER_BATCH);
         for (long i = 0; i < events; i++) {
-            batch.add(BenchData.result(i, START));
+            batch.add(BenchData.result(i, start));
             if (batch.size() == WRITER_BATCH || i == events - 1) {
                 try (Connection c = dataSource.getConnection()) {
                     c.setAutoCommit(false);

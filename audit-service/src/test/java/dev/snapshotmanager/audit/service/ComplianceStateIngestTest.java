@@ -4,6 +4,7 @@ import static dev.snapshotmanager.audit.fixtures.ResultBuilder.aResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshotmanager.events.VolumeAction;
+import dev.snapshotmanager.events.VolumeResultV1;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -13,6 +14,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -56,13 +62,43 @@ class ComplianceStateIngestTest {
     }
 
     @Test
+    void twoBatchesStoredAtOnceOverTheSameVolumesInOppositeOrdersBothLand() throws Exception {
+        // the consumer stores two batches at once; their folds touch the same rows, listed here in opposite orders
+        List<String> volumes = java.util.stream.IntStream.range(0, 1500).mapToObj(i -> "vol-both-" + UUID.randomUUID())
+                .toList();
+        List<VolumeResultV1> created = volumes.stream().map(v -> result(v, VolumeAction.CREATED, T1, false)).toList();
+        List<VolumeResultV1> failed = new java.util.ArrayList<>(
+                volumes.stream().map(v -> result(v, VolumeAction.FAILED, T2, false)).toList());
+        java.util.Collections.reverse(failed);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier start = new CyclicBarrier(2);
+            Future<IngestResult> first = pool.submit(() -> {
+                start.await();
+                return ingest.store(created);
+            });
+            Future<IngestResult> second = pool.submit(() -> {
+                start.await();
+                return ingest.store(failed);
+            });
+            assertThat(first.get(60, TimeUnit.SECONDS).stored()).isEqualTo(volumes.size());
+            assertThat(second.get(60, TimeUnit.SECONDS).stored()).isEqualTo(volumes.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String volume : List.of(volumes.get(0), volumes.get(700), volumes.get(1499))) {
+            assertThat(state(volume)).isEqualTo(new State("p-state", T1, T2, "FAILED"));
+        }
+    }
+
+    @Test
     void aDryRunAloneLeavesNoState() throws Exception {
         String volume = "vol-dry-" + UUID.randomUUID();
         ingest.store(List.of(result(volume, VolumeAction.WOULD_CREATE, T1, true)));
         assertThat(state(volume)).isNull();
     }
 
-    private static dev.snapshotmanager.events.VolumeResultV1 result(String volume, VolumeAction action, Instant at,
+    private static VolumeResultV1 result(String volume, VolumeAction action, Instant at,
             boolean dryRun) {
         return aResult().volume(volume, "data").project("p-state").policy(SET, "daily").action(action).at(at)
                 .dryRun(dryRun).eventId(UUID.randomUUID().toString()).build();
