@@ -2,7 +2,6 @@ package dev.snapshotmanager.audit.repository;
 
 import dev.snapshotmanager.events.VolumeResultV1;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -53,12 +52,16 @@ public class RecordWriter {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int index = 1;
             for (RecordColumns.Column column : RecordColumns.ALL) {
-                Object[] values = new Object[events.size()];
+                Object[] values = switch (column.arrayType()) {
+                    case "bool" -> new Boolean[events.size()];
+                    case "int8" -> new Long[events.size()];
+                    case "int4" -> new Integer[events.size()];
+                    default -> new String[events.size()];
+                };
                 for (int i = 0; i < values.length; i++) {
                     values[i] = column.value().apply(events.get(i));
                 }
-                Array array = connection.createArrayOf(column.arrayType(), values);
-                insert.setArray(index++, array);
+                insert.setObject(index++, values); // typed arrays go in PostgreSQL's binary array format
             }
             try (java.sql.ResultSet stored = insert.executeQuery()) {
                 stored.next();
