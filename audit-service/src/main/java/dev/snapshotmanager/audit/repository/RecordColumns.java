@@ -16,11 +16,29 @@ public final class RecordColumns {
      * One written column.
      *
      * @param name      column name
-     * @param arrayType element type name for {@code Connection.createArrayOf}
+     * @param arrayType the element type the values are bound as: text, bool, int8 or int4
      * @param sqlArray  the SQL array type the parameter is cast to
      * @param value     the column value of an event (may be null)
      */
     public record Column(String name, String arrayType, String sqlArray, Function<VolumeResultV1, Object> value) {
+
+        /**
+         * This column's values of the events as a typed Java array ({@code String[]}, {@code Boolean[]}, {@code Long[]}
+         * or {@code Integer[]}), which the driver binds in PostgreSQL's binary array format: neither side escapes or
+         * parses an array literal.
+         */
+        public Object[] values(List<VolumeResultV1> events) {
+            Object[] values = switch (arrayType) {
+                case "bool" -> new Boolean[events.size()];
+                case "int8" -> new Long[events.size()];
+                case "int4" -> new Integer[events.size()];
+                default -> new String[events.size()];
+            };
+            for (int i = 0; i < values.length; i++) {
+                values[i] = value.apply(events.get(i));
+            }
+            return values;
+        }
     }
 
     public static final List<Column> ALL = List.of(

@@ -6,9 +6,9 @@ import java.util.stream.Collectors;
 
 /**
  * The CSV export's columns: each header next to the column it comes from and the column's type, so that the header,
- * the values and their decoding cannot drift apart. {@link CsvFromBinaryCopy} writes them from PostgreSQL's binary COPY;
- * times are ISO-8601 UTC instants with microseconds ({@code 2026-11-01T00:00:00.000000Z}: fixed width, so they also
- * sort as text).
+ * the values and their decoding cannot drift apart. {@link CsvFromBinaryCopy} writes them from PostgreSQL's binary
+ * COPY; times are ISO-8601 UTC instants with microseconds ({@code 2026-11-01T00:00:00.000000Z}: fixed width, so they
+ * also sort as text).
  */
 public final class RecordCsv {
 

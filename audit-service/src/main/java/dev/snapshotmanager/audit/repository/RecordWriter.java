@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Writes a batch of results in ONE statement: the rows arrive as one array per column ({@code unnest}), their event
- * ids are claimed in {@code record_key} ({@code ON CONFLICT DO NOTHING}), and only the claimed rows are inserted into
- * the partitioned {@code snapshot_record}. A duplicate or redelivered event therefore changes nothing.
+ * Writes a batch of results in ONE statement: the rows arrive as one array per column ({@code unnest}, bound in
+ * binary), their event ids are claimed in {@code record_key} ({@code ON CONFLICT DO NOTHING}), and only the claimed
+ * rows are inserted into the partitioned {@code snapshot_record}. A duplicate or redelivered event therefore changes
+ * nothing.
  */
 @ApplicationScoped
 public class RecordWriter {
@@ -52,16 +53,7 @@ public class RecordWriter {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int index = 1;
             for (RecordColumns.Column column : RecordColumns.ALL) {
-                Object[] values = switch (column.arrayType()) {
-                    case "bool" -> new Boolean[events.size()];
-                    case "int8" -> new Long[events.size()];
-                    case "int4" -> new Integer[events.size()];
-                    default -> new String[events.size()];
-                };
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = column.value().apply(events.get(i));
-                }
-                insert.setObject(index++, values); // typed arrays go in PostgreSQL's binary array format
+                insert.setObject(index++, column.values(events));
             }
             try (java.sql.ResultSet stored = insert.executeQuery()) {
                 stored.next();

@@ -154,9 +154,9 @@ class IngestBenchmarkTest {
     }
 
     /**
-     * Runs the consumer and the writer over {@link #WARM_UP} other events first, then pauses the consumer and empties the
-     * tables: what is measured is a running service, not the JVM compiling its code (the C2 compiler used up to 70% of
-     * a core during a cold 300,000-event run).
+     * Runs the consumer and the writer over {@link #WARM_UP} other events first, then pauses the consumer and empties
+     * the tables: what is measured is a running service, not the JVM compiling its code (the C2 compiler used up to
+     * 70% of a core during a cold 300,000-event run).
      */
     private void warmUp(List<PausableChannel> consumers, int producers) throws Exception {
         Counter stored = registry.counter("audit.records.stored");

@@ -231,11 +231,10 @@ class QueryExportBenchmarkTest {
         running.set(false);
         sampler.join();
         String cpuUse = cpu.since(seconds, "this JVM (service and client)");
-        System.out.printf("[bench] export %d of %d: CSV %,d rows (%,d MB) in %.1f s = %,.0f rows/s; heap before %d MB, peak %d MB "
-                + "(same JVM as the service, client included; max heap %d MB); %s%n", run, EXPORT_RUNS, lines - 1,
-                bytes >> 20, seconds,
-                (lines - 1) / seconds, baseline >> 20, peak.get() >> 20, memory.getHeapMemoryUsage().getMax() >> 20,
-                cpuUse);
+        System.out.printf("[bench] export %d of %d: CSV %,d rows (%,d MB) in %.1f s = %,.0f rows/s; heap before %d MB, "
+                + "peak %d MB (same JVM as the service, client included; max heap %d MB); %s%n", run, EXPORT_RUNS,
+                lines - 1, bytes >> 20, seconds, (lines - 1) / seconds, baseline >> 20, peak.get() >> 20,
+                memory.getHeapMemoryUsage().getMax() >> 20, cpuUse);
     }
 
     private static void check(HttpResponse<?> response) {

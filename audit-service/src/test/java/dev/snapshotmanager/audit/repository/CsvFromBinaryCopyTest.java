@@ -65,11 +65,13 @@ class CsvFromBinaryCopyTest {
         c.createStatement().execute("CREATE TEMP TABLE copy_cases ON COMMIT DROP AS SELECT * FROM " + ROWS);
         byte[] binary = copyOut(c, "COPY (SELECT t, i, u, b, n, l, e FROM copy_cases) TO STDOUT (FORMAT binary)");
         String postgres = new String(copyOut(c, "COPY (SELECT t, CASE WHEN isfinite(i) THEN"
-                + " to_char(i AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') ELSE i::text END, u, b::text, n, l, e"
+                + " to_char(i AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') ELSE i::text END,"
+                + " u, b::text, n, l, e"
                 + " FROM copy_cases) TO STDOUT (FORMAT csv)"), StandardCharsets.UTF_8);
 
         String expected = crlfRecordEnds(postgres);
-        assertThat(expected).contains("\"say \"\"hi\"\"\"").contains("\n\"\",2000-01-01T00:00:00.000000Z,").contains("\"two\nlines\r\nand a CR\r\"")
+        assertThat(expected).contains("\"say \"\"hi\"\"\"").contains("\n\"\",2000-01-01T00:00:00.000000Z,")
+                .contains("\"two\nlines\r\nand a CR\r\"")
                 .contains("1969-07-20T20:17:40.500000Z").contains("2026-11-01T00:00:00.000000Z,")
                 .contains(",infinity,").contains(",-infinity,").contains(",true,").contains("\n,,,,,,\r\n");
         assertThat(decode(binary, binary.length)).isEqualTo(expected);
