@@ -22,9 +22,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +60,7 @@ class RunEventStreamTest {
     }
 
     /** Opens the stream and returns the first data line that {@code matches}. */
-    CompletableFuture<String> firstLine(String path, String token, java.util.function.Predicate<String> matches) {
+    CompletableFuture<String> firstLine(String path, String token, Predicate<String> matches) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
         return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
@@ -142,7 +144,7 @@ class RunEventStreamTest {
 
     private static RunLifecycleV1 lifecycle(RunStatus status, RunCounters counters) {
         return new RunLifecycleV1(UUID.randomUUID(), LifecycleEvent.PROGRESS, status, null, null, false, null,
-                counters, 0, null, null, null, null, null, null, java.time.Instant.now());
+                counters, 0, null, null, null, null, null, null, Instant.now());
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 public final class RecordCsv {
 
-    private record Column(String header, String column, CsvFromBinaryCopy.Type type) {
+    private record Column(String header, String column, Type type) {
     }
 
     private static final List<Column> COLUMNS = List.of(

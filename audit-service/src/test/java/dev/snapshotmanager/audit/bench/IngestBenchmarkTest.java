@@ -64,8 +64,8 @@ class IngestBenchmarkTest {
     private static final Instant WARM_UP_START = Instant.parse("2026-10-01T00:00:00Z");
     /** Consumers of the results topic ({@code -Dbench.ingest.concurrency}, default 1 as in production config). */
     private static final int CONCURRENCY = Integer.getInteger("bench.ingest.concurrency", 1);
-    /** The batch size of the writer-alone figure ({@code -Dbench.ingest.writer-batch}): the consumer's poll size. */
     private static final String JVM = "this JVM with the broker";
+    /** The batch size of the writer-alone figure ({@code -Dbench.ingest.writer-batch}): the consumer's poll size. */
     private static final int WRITER_BATCH = Integer.getInteger("bench.ingest.writer-batch", 1000);
 
     /** The results consumer starts paused, so that the events are all in the broker before it is measured. */
@@ -116,14 +116,9 @@ class IngestBenchmarkTest {
         double publishSeconds = seconds(publishStart);
         assertThat(count("record_key")).as("nothing consumed while paused").isZero();
 
-        Counter stored = registry.counter("audit.records.stored"); // the same counter IngestService increments
-        double storedBefore = stored.count();
         CpuUse consumeCpu = CpuUse.now();
         long consumeStart = System.nanoTime();
-        consumers.forEach(PausableChannel::resume);
-        while (stored.count() - storedBefore < events) {
-            Thread.sleep(20);
-        }
+        consumeAll(consumers, events);
         double consumeSeconds = seconds(consumeStart);
         String consumeCpuUse = consumeCpu.since(consumeSeconds, JVM);
         assertThat(count("snapshot_record")).as("every event stored exactly once").isEqualTo(events);
@@ -159,19 +154,23 @@ class IngestBenchmarkTest {
      * 70% of a core during a cold 300,000-event run).
      */
     private void warmUp(List<PausableChannel> consumers, int producers) throws Exception {
-        Counter stored = registry.counter("audit.records.stored");
-        double before = stored.count();
         publish(WARM_UP, producers, WARM_UP_START);
-        consumers.forEach(PausableChannel::resume);
-        while (stored.count() - before < WARM_UP) {
-            Thread.sleep(20);
-        }
+        consumeAll(consumers, WARM_UP);
         consumers.forEach(PausableChannel::pause);
         truncate(); // the writer's warm-up stores the same event ids again
         writeInBatches(WARM_UP, WARM_UP_START);
         truncate();
-        System.out.printf("%n[bench] warm-up: %,d events consumed and %,d written directly before measuring%n", WARM_UP,
-                WARM_UP);
+        System.out.printf("%n[bench] warm-up: %,d events consumed and written directly before measuring%n", WARM_UP);
+    }
+
+    /** Resumes the consumers and waits until they have stored {@code events} more records. */
+    private void consumeAll(List<PausableChannel> consumers, long events) throws InterruptedException {
+        Counter stored = registry.counter("audit.records.stored"); // the same counter IngestService increments
+        double before = stored.count();
+        consumers.forEach(PausableChannel::resume);
+        while (stored.count() - before < events) {
+            Thread.sleep(20);
+        }
     }
 
     /** Publishes events 0..n-1 from several threads sharing one batching, compressing producer. */

@@ -44,6 +44,8 @@ class CsvFromBinaryCopyTest {
             + " ('infinite', timestamptz 'infinity', gen_random_uuid(), true, 1, 1::bigint, 'x'),"
             + " ('before', timestamptz '-infinity', gen_random_uuid(), true, 1, 1::bigint, 'y'))"
             + " AS r(t, i, u, b, n, l, e)";
+    private static final String BINARY_COPY = "COPY (SELECT t, i, u, b, n, l, e FROM " + ROWS
+            + ") TO STDOUT (FORMAT binary)";
 
     @Inject
     DataSource dataSource;
@@ -80,7 +82,7 @@ class CsvFromBinaryCopyTest {
     @Test
     void givesTheSameCsvWhereverTheBytesAreCut() throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            byte[] binary = copyOut(c, "COPY (SELECT t, i, u, b, n, l, e FROM " + ROWS + ") TO STDOUT (FORMAT binary)");
+            byte[] binary = copyOut(c, BINARY_COPY);
             String whole = decode(binary, binary.length);
             for (int chunk = 1; chunk < binary.length; chunk += chunk < 64 ? 1 : 37) {
                 assertThat(decode(binary, chunk)).as("writes of %d bytes", chunk).isEqualTo(whole);
@@ -91,7 +93,7 @@ class CsvFromBinaryCopyTest {
     @Test
     void failsOnOutputThatIsCutShortOrIsNotBinaryCopy() throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            byte[] binary = copyOut(c, "COPY (SELECT t, i, u, b, n, l, e FROM " + ROWS + ") TO STDOUT (FORMAT binary)");
+            byte[] binary = copyOut(c, BINARY_COPY);
             assertThatThrownBy(() -> decode(Arrays.copyOf(binary, binary.length - 2), binary.length))
                     .isInstanceOf(IOException.class).hasMessageContaining("cut short");
             assertThatThrownBy(() -> decode(Arrays.copyOf(binary, binary.length - 40), binary.length))

@@ -12,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -64,12 +67,11 @@ class ComplianceStateIngestTest {
     @Test
     void twoBatchesStoredAtOnceOverTheSameVolumesInOppositeOrdersBothLand() throws Exception {
         // the consumer stores two batches at once; their folds touch the same rows, listed here in opposite orders
-        List<String> volumes = java.util.stream.IntStream.range(0, 1500).mapToObj(i -> "vol-both-" + UUID.randomUUID())
-                .toList();
+        List<String> volumes = IntStream.range(0, 1500).mapToObj(i -> "vol-both-" + UUID.randomUUID()).toList();
         List<VolumeResultV1> created = volumes.stream().map(v -> result(v, VolumeAction.CREATED, T1, false)).toList();
-        List<VolumeResultV1> failed = new java.util.ArrayList<>(
+        List<VolumeResultV1> failed = new ArrayList<>(
                 volumes.stream().map(v -> result(v, VolumeAction.FAILED, T2, false)).toList());
-        java.util.Collections.reverse(failed);
+        Collections.reverse(failed);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CyclicBarrier start = new CyclicBarrier(2);
@@ -98,8 +100,7 @@ class ComplianceStateIngestTest {
         assertThat(state(volume)).isNull();
     }
 
-    private static VolumeResultV1 result(String volume, VolumeAction action, Instant at,
-            boolean dryRun) {
+    private static VolumeResultV1 result(String volume, VolumeAction action, Instant at, boolean dryRun) {
         return aResult().volume(volume, "data").project("p-state").policy(SET, "daily").action(action).at(at)
                 .dryRun(dryRun).eventId(UUID.randomUUID().toString()).build();
     }
