@@ -1,5 +1,6 @@
 package dev.snapshotmanager.audit.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.snapshotmanager.audit.domain.ComplianceEntry;
 import dev.snapshotmanager.audit.domain.ComplianceStatus;
 import dev.snapshotmanager.audit.service.ComplianceService;
@@ -61,8 +62,25 @@ public class ComplianceResource {
     public record CompliancePage(List<ComplianceEntry> items, String nextCursor) {
     }
 
-    /** Counts by status, overall, per tenant and per policy. */
-    public record ComplianceSummary(long total, Map<String, Long> byStatus, List<Group> byTenant, List<Group> byPolicy) {
+    /** Counts by status, overall, per tenant and per policy, and the distinct volumes behind them. */
+    public record ComplianceSummary(long total, Map<String, Long> byStatus, List<Group> byTenant, List<Group> byPolicy,
+            Volumes volumes) {
+    }
+
+    /**
+     * Distinct volumes among the evaluated entries: protected when at least one of its policies is not excluded,
+     * excluded when every policy it has is excluded, uncovered when it has none.
+     */
+    public record Volumes(long total, @JsonProperty("protected") long isProtected, long excluded, long uncovered) {
+
+        static Volumes of(List<ComplianceEntry> entries) {
+            Map<String, List<ComplianceStatus>> byVolume = entries.stream().collect(Collectors.groupingBy(
+                    ComplianceEntry::volumeId, Collectors.mapping(ComplianceEntry::status, Collectors.toList())));
+            long uncovered = byVolume.values().stream().filter(s -> s.contains(ComplianceStatus.UNCOVERED)).count();
+            long excluded = byVolume.values().stream()
+                    .filter(s -> s.stream().allMatch(ComplianceStatus.EXCLUDED::equals)).count();
+            return new Volumes(byVolume.size(), byVolume.size() - uncovered - excluded, excluded, uncovered);
+        }
     }
 
     /** One tenant's or policy's counts by status. */
@@ -104,7 +122,9 @@ public class ComplianceResource {
     @GET
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Compliance counts by status, per tenant and per policy")
+    @Operation(summary = "Compliance counts by status, per tenant and per policy",
+            description = "volumes counts the distinct volumes behind the entries: protected (at least one policy that"
+                    + " is not excluded), excluded (every policy excluded) and uncovered (no policy).")
     @APIResponse(responseCode = "200", description = "The summary",
             content = @Content(schema = @Schema(implementation = ComplianceSummary.class)))
     public ComplianceSummary summary(@QueryParam("projectId") List<String> projectId, @QueryParam("policy") String policy,
@@ -122,7 +142,7 @@ public class ComplianceResource {
                         Collectors.toList())).values().stream().map(group -> new Group(null, null,
                         String.valueOf(group.get(0).policySetId()), group.get(0).policyName(), group.size(), count(group)))
                 .toList();
-        return new ComplianceSummary(entries.size(), byStatus, byTenant, byPolicy);
+        return new ComplianceSummary(entries.size(), byStatus, byTenant, byPolicy, Volumes.of(entries));
     }
 
     @GET

@@ -75,6 +75,12 @@ class ComplianceApiTest {
         assertThat(summary.getInt("byTenant[0].byStatus.MISSING")).isEqualTo(1);
         assertThat(summary.getString("byPolicy[0].policyName")).isEqualTo("daily");
         assertThat(summary.getInt("byPolicy[0].total")).isEqualTo(4);
+        assertThat(summary.getMap("volumes")).as("ok, missing, quota and new are protected; one is excluded")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("total", 5, "protected", 4, "excluded", 1, "uncovered", 0));
+        assertThat(given().auth().oauth2(Tokens.viewer()).queryParam("projectId", uncoveredProject)
+                .when().get("/api/v1/compliance/summary").then().statusCode(200).extract().jsonPath()
+                .getMap("volumes")).containsExactlyInAnyOrderEntriesOf(
+                        Map.of("total", 1, "protected", 0, "excluded", 0, "uncovered", 1));
 
         List<String> missing = given().auth().oauth2(Tokens.viewer()).queryParam("projectId", project)
                 .queryParam("status", "MISSING,QUOTA_BLOCKED").when().get("/api/v1/compliance")
