@@ -5,6 +5,7 @@ import { MeContext } from './api/me';
 import type { Me } from './api/types';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ProblemAlert } from './components/ProblemAlert';
+import { ThemeChoice } from './components/ThemeChoice';
 import { OverviewPage } from './pages/OverviewPage';
 import { RunsPage } from './pages/RunsPage';
 import { RunPage } from './pages/RunPage';
@@ -40,6 +41,7 @@ export function Header({ me }: { me: Me }) {
         <span className="muted" data-testid="user-tenants" aria-label="Tenants">
           {me.allTenants ? 'all tenants' : `tenants: ${(me.tenants ?? []).join(', ') || 'none'}`}
         </span>
+        <ThemeChoice />
         <a className="button" href="/logout" data-testid="sign-out">Sign out</a>
       </div>
     </header>

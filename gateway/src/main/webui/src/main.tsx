@@ -4,7 +4,11 @@ import { BrowserRouter } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/client';
 import { App } from './App';
+import { applyTheme, storedThemeChoice } from './theme';
 import './styles.css';
+
+// The chosen theme before the first render, so that the console does not flash in the other one.
+applyTheme(storedThemeChoice());
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,6 +1,8 @@
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js';
+import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
 import type { Timeline } from '../api/types';
+import { cssVariable, useColorScheme } from '../theme';
 
 ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -15,11 +17,21 @@ function bucketLabel(start: string, bucket: string): string {
   return bucket === 'hour' ? d.toLocaleString([], { day: '2-digit', hour: '2-digit', minute: '2-digit' }) : d.toLocaleDateString();
 }
 
+/** The axes', grid's and legend's colours from the theme in effect (styles.css); Chart.js's own when unset. */
+function chartColors() {
+  return { text: cssVariable('--text') || undefined, grid: cssVariable('--border') || undefined };
+}
+
 /** Created / deleted / failed per bucket: a stacked bar chart, with the same numbers as a table for screen readers. */
 export function TimelineChart({ timeline }: { timeline: Timeline }) {
   const labels = timeline.points.map((p) => bucketLabel(p.start, timeline.bucket));
   const count = (p: Timeline['points'][number], action: string) =>
     action === 'FAILED' ? (p.counts.FAILED ?? 0) + (p.counts.DELETE_FAILED ?? 0) : p.counts[action] ?? 0;
+  const scheme = useColorScheme();
+  // read again when the theme or the system's scheme changes: the CSS variables follow them
+  const colors = useMemo(chartColors, [scheme]);
+  const color = (c: string | undefined) => (c ? { color: c } : {});
+  const axis = { stacked: true, ticks: color(colors.text), grid: color(colors.grid), border: color(colors.grid) };
   return (
     <figure aria-label={`Snapshots per ${timeline.bucket}`} data-testid="timeline">
       <div className="chart" aria-hidden="true">
@@ -30,7 +42,11 @@ export function TimelineChart({ timeline }: { timeline: Timeline }) {
               label, backgroundColor: color, data: timeline.points.map((p) => count(p, action)), stack: 'actions',
             })),
           }}
-          options={{ responsive: true, maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } }}
+          options={{
+            responsive: true, maintainAspectRatio: false, animation: false, ...color(colors.text),
+            scales: { x: axis, y: { ...axis, beginAtZero: true } },
+            plugins: { legend: { labels: color(colors.text) } },
+          }}
         />
       </div>
       <table className="visually-hidden">

@@ -11,4 +11,7 @@ beforeEach(() => FakeEventSource.install());
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  // the theme choice lives on <html> and in localStorage, which outlive a test's render
+  localStorage.clear();
+  document.documentElement.removeAttribute('data-theme');
 });
