@@ -244,11 +244,24 @@ export interface ComplianceGroup {
   byStatus: Record<string, number>;
 }
 
+/** Distinct volumes among the evaluated entries. */
+export interface VolumeCoverage {
+  total: number;
+  /** at least one policy that is not excluded */
+  protected: number;
+  /** every policy entry EXCLUDED */
+  excluded: number;
+  /** no policy at all */
+  uncovered: number;
+}
+
 export interface ComplianceSummary {
   total: number;
   byStatus: Record<string, number>;
   byTenant: ComplianceGroup[];
   byPolicy: ComplianceGroup[];
+  /** absent from an audit-service older than the volume counts */
+  volumes?: VolumeCoverage | null;
 }
 
 export type DecidingStep =

@@ -35,6 +35,9 @@ describe('the overview', () => {
     renderAt(<OverviewPage />, { me: VIEWER });
     await waitFor(() => expect(screen.getByTestId('kpi-UNCOVERED')).toHaveTextContent('2'));
     expect(screen.getByTestId('kpi-COMPLIANT')).toHaveTextContent('4');
+    // an audit-service without volume counts: the pairs only, nothing broken
+    expect(screen.queryByTestId('volume-kpis')).not.toBeInTheDocument();
+    expect(screen.getByTestId('coverage-explained')).toHaveTextContent('Uncovered volumes have no policy at all');
     expect(await within(screen.getByTestId('runs-24h')).findByText('completed: 2')).toBeInTheDocument();
     expect(within(screen.getByTestId('runs-24h')).getByText('failed: 1')).toBeInTheDocument();
     const timeline = await screen.findByTestId('timeline');
@@ -45,6 +48,37 @@ describe('the overview', () => {
     const from = Date.parse(runsCall.url.searchParams.get('from')!);
     expect(Date.now() - from).toBeGreaterThan(23.9 * 3600_000);
     expect(Date.now() - from).toBeLessThan(24.1 * 3600_000);
+  });
+});
+
+describe('the overview\'s volume counts', () => {
+  it('shows protected, uncovered and excluded volumes from the summary, linked to the volumes behind them', async () => {
+    fakeApi(({ url }) => {
+      switch (url.pathname) {
+        case '/api/v1/compliance/summary': return { body: { ...SUMMARY, volumes: { total: 9, protected: 6, excluded: 1, uncovered: 2 } } };
+        case '/api/v1/runs': return { body: { items: [] } };
+        case '/api/v1/records/failures': return { body: { items: [] } };
+        case '/api/v1/statistics': return { body: { total: 0, byAction: {}, byTenant: [], byPolicy: [] } };
+        case '/api/v1/timeline': return { body: { bucket: 'hour', from: '', to: '', points: [] } };
+        default: return undefined;
+      }
+    });
+    renderAt(<OverviewPage />, { me: VIEWER });
+    // before the summary answers the counts say they are coming
+    expect(screen.getByTestId('kpi-protected-volumes')).toHaveTextContent('…');
+    await waitFor(() => expect(screen.getByTestId('kpi-protected-volumes')).toHaveTextContent('6'));
+    const protectedKpi = screen.getByRole('link', { name: /6\s*protected volumes/ });
+    expect(protectedKpi).toHaveAttribute('href', '/volumes?protected=true');
+    expect(screen.getByTestId('kpi-uncovered-volumes')).toHaveTextContent('2');
+    expect(screen.getByRole('link', { name: /2\s*uncovered volumes/ })).toHaveAttribute('href', '/volumes?protected=false');
+    expect(screen.getByTestId('kpi-excluded-volumes')).toHaveTextContent('1');
+    expect(screen.getByTestId('coverage-explained')).toHaveTextContent('9 volume(s) checked.');
+    // the per-status pairs stay, their UNCOVERED no longer labelled as volumes
+    const pairs = screen.getByRole('group', { name: 'Volume × policy pairs by status' });
+    expect(within(pairs).getByTestId('kpi-total')).toHaveTextContent('7');
+    expect(within(pairs).getByTestId('kpi-UNCOVERED')).toHaveTextContent('2');
+    expect(within(pairs).queryByText('uncovered volumes')).not.toBeInTheDocument();
+    expect(screen.getAllByText('uncovered volumes')).toHaveLength(1);
   });
 });
 

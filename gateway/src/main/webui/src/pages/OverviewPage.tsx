@@ -10,9 +10,15 @@ import { RecordsTable } from '../runs/RecordsTable';
 
 const DAY = 24 * 3600 * 1000;
 
-function Kpi({ label, value, to, testId }: { label: string; value: number | string | undefined; to?: string; testId?: string }) {
+function Kpi({ label, value, to, testId, className }: {
+  label: string;
+  value: number | string | undefined;
+  to?: string;
+  testId?: string;
+  className?: string;
+}) {
   const body = (<><div className="value" data-testid={testId}>{value ?? '…'}</div><div className="label">{label}</div></>);
-  return <div className="kpi">{to ? <Link to={to}>{body}</Link> : body}</div>;
+  return <div className={className ? `kpi ${className}` : 'kpi'}>{to ? <Link to={to}>{body}</Link> : body}</div>;
 }
 
 /** Every run requested since {@code since}, page by page (keyset cursor), so that the counts are never a sample. */
@@ -40,6 +46,7 @@ export function OverviewPage() {
   });
 
   const byStatus = compliance.data?.byStatus ?? {};
+  const volumes = compliance.data?.volumes ?? undefined;
   const runCounts: Record<string, number> = {};
   for (const r of runs.data ?? []) runCounts[r.status] = (runCounts[r.status] ?? 0) + 1;
 
@@ -49,16 +56,35 @@ export function OverviewPage() {
       <section aria-labelledby="coverage">
         <h2 id="coverage">Protection and compliance</h2>
         <ProblemAlert error={compliance.error} />
-        <div className="kpis" data-testid="compliance-kpis">
+        {/* an audit-service without volume counts: only the pairs below */}
+        {(!compliance.data || volumes) && (
+          <div className="kpis primary" data-testid="volume-kpis">
+            <Kpi label="protected volumes" value={volumes?.protected} to="/volumes?protected=true" testId="kpi-protected-volumes" className="kpi-protected" />
+            <Kpi label="uncovered volumes" value={volumes?.uncovered} to="/volumes?protected=false" testId="kpi-uncovered-volumes" className="kpi-uncovered" />
+            <Kpi label="excluded volumes" value={volumes?.excluded} to="/compliance?status=EXCLUDED" testId="kpi-excluded-volumes" />
+          </div>
+        )}
+        {compliance.data && !volumes ? (
+          <p className="muted" data-testid="coverage-explained">
+            Uncovered volumes have no policy at all; see them on the <Link to="/volumes?protected=false">Volumes</Link> screen.
+          </p>
+        ) : (
+          <p className="muted" data-testid="coverage-explained">
+            {volumes && <>{volumes.total} volume(s) checked. </>}
+            Protected: at least one policy that is not excluded. Excluded: kept out of every policy on purpose (an
+            exclusion, or snapshots turned off). Uncovered: no policy at all. The{' '}
+            <Link to="/volumes?protected=false">Volumes</Link> screen lists the volumes that are not protected (uncovered
+            and excluded) and says why. Below, a volume counts once per policy it should follow.
+          </p>
+        )}
+        <h3 id="pairs">Volume × policy pairs by status</h3>
+        <div className="kpis" data-testid="compliance-kpis" aria-labelledby="pairs" role="group">
           <Kpi label="volume × policy pairs checked" value={compliance.data?.total} to="/compliance" testId="kpi-total" />
           {COMPLIANCE_STATUSES.map((s) => (
-            <Kpi key={s} label={s === 'UNCOVERED' ? 'uncovered volumes' : s.replace('_', ' ').toLowerCase()} value={compliance.data ? byStatus[s] ?? 0 : undefined}
+            <Kpi key={s} label={s === 'UNCOVERED' ? 'uncovered (no policy)' : s.replace('_', ' ').toLowerCase()} value={compliance.data ? byStatus[s] ?? 0 : undefined}
               to={`/compliance?status=${s}`} testId={`kpi-${s}`} />
           ))}
         </div>
-        <p className="muted">
-          Uncovered volumes have no policy at all; see them on the <Link to="/volumes?protected=false">Volumes</Link> screen.
-        </p>
       </section>
       <section aria-labelledby="runs24">
         <h2 id="runs24">Runs of the last 24 hours</h2>
