@@ -56,6 +56,27 @@ describe('the audit trail', () => {
     expect(exportParams.get('format')).toBe('csv');
   });
 
+  it('asks the server for the oldest first and shows the records in the order it answers', async () => {
+    const calls = fakeApi(({ url }) => {
+      if (url.pathname !== '/api/v1/records') return undefined;
+      const items = [aRecord(1), aRecord(2), aRecord(3)];
+      return { body: { items: url.searchParams.get('sort') === 'asc' ? items : items.reverse(), total: 3 } };
+    });
+    renderAt(<AuditPage />, { me: VIEWER, path: '/audit' });
+    const table = await screen.findByTestId('records-table');
+    const volumes = () => within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell')[2].textContent);
+    await waitFor(() => expect(volumes()).toEqual(['volume-3 10 GB', 'volume-2 10 GB', 'volume-1 10 GB']));
+    const order = screen.getByRole('combobox', { name: 'Sort by time' });
+    expect(order).toHaveValue('desc');
+
+    await userEvent.selectOptions(order, 'oldest first');
+    await waitFor(() => expect(calls.at(-1)!.url.searchParams.get('sort')).toBe('asc'));
+    await waitFor(() => expect(volumes()).toEqual(['volume-1 10 GB', 'volume-2 10 GB', 'volume-3 10 GB']));
+    expect(order).toHaveValue('asc');
+    // the export keeps the order
+    expect(new URL(screen.getByTestId('export-csv').getAttribute('href')!, 'http://x').searchParams.get('sort')).toBe('asc');
+  });
+
   it('shows the problem of a filter the API cannot read', async () => {
     fakeApi(() => ({ status: 400, body: { status: 400, title: 'Bad Request', detail: 'Some query parameters cannot be read',
       violations: [{ field: 'runId', message: 'not a UUID' }] } }));

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { PolicyTemplate } from '../api/types';
 import { aSet, SET_ID } from '../test/fixtures';
 import { ADMIN, fakeApi, fill, renderAt, VIEWER } from '../test/render';
 import { PolicySetEditPage } from './PolicySetEditPage';
@@ -74,6 +75,47 @@ describe('the policy set form', () => {
     expect(screen.getByTestId('problem')).toHaveTextContent('The policy set is not valid');
     expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({
       name: 'Bad Name', scope: 'GLOBAL', policies: [{ name: 'hourly', cron: 'every hour', keepLast: 0, maxAge: null }],
+    });
+  });
+
+  it('fills the form with the policies of the templates chosen', async () => {
+    const templates: PolicyTemplate[] = [
+      { name: 'nightly_7', description: 'every night, a week kept', cron: '30 1 * * *', timeZone: 'Europe/Berlin', keepLast: 7, maxAge: null, missedRunMode: 'RUN_ONCE' },
+      { name: 'weekly_90d', description: 'Sundays, 90 days kept', cron: '0 4 * * 0', timeZone: 'UTC', keepLast: null, maxAge: 'P90D', missedRunMode: 'SKIP' },
+    ];
+    const calls = fakeApi(({ method, url }) => {
+      if (url.pathname === '/api/v1/policy-templates') return { body: templates };
+      if (method === 'POST' && url.pathname === '/api/v1/policy-sets') return { status: 201, body: aSet() };
+      return undefined;
+    });
+    renderAt(<PolicySetEditPage />, { me: ADMIN, path: '/policy-sets/new', route: '/policy-sets/new' });
+    fill(screen.getByLabelText('Name'), 'from-templates');
+    await userEvent.click(await screen.findByRole('button', { name: 'Add weekly_90d' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Add nightly_7' }));
+
+    const weekly = screen.getByTestId('policy-form-0');
+    expect(within(weekly).getByLabelText('Policy name')).toHaveValue('weekly_90d');
+    expect(within(weekly).getByLabelText('Schedule (cron, 5 fields)')).toHaveValue('0 4 * * 0');
+    expect(within(weekly).getByLabelText('Keep last (snapshots)')).toHaveValue(null);
+    expect(within(weekly).getByLabelText('Max age (ISO-8601 duration)')).toHaveValue('P90D');
+    expect(within(weekly).getByLabelText('Missed runs')).toHaveValue('SKIP');
+    const nightly = screen.getByTestId('policy-form-1');
+    expect(within(nightly).getByLabelText('Policy name')).toHaveValue('nightly_7');
+    expect(within(nightly).getByLabelText('Time zone')).toHaveValue('Europe/Berlin');
+    expect(within(nightly).getByLabelText('Keep last (snapshots)')).toHaveValue(7);
+    expect(within(nightly).getByLabelText('Missed runs')).toHaveValue('RUN_ONCE');
+    expect(within(nightly).getByRole('checkbox', { name: 'Enabled' })).toBeChecked();
+
+    // a template's policy can be changed before saving
+    fill(within(nightly).getByLabelText('Keep last (snapshots)'), '14');
+    await userEvent.click(screen.getByRole('button', { name: 'Create policy set' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({
+      name: 'from-templates',
+      policies: [
+        { name: 'weekly_90d', description: 'Sundays, 90 days kept', cron: '0 4 * * 0', timeZone: 'UTC', keepLast: null, maxAge: 'P90D', missedRunMode: 'SKIP', enabled: true },
+        { name: 'nightly_7', cron: '30 1 * * *', timeZone: 'Europe/Berlin', keepLast: 14, maxAge: null, missedRunMode: 'RUN_ONCE', enabled: true },
+      ],
     });
   });
 
