@@ -2,7 +2,7 @@ const TONES: Record<string, string> = {
   COMPLETED: 'ok', CREATED: 'ok', COMPLIANT: 'ok', WOULD_CREATE: 'info', WOULD_DELETE: 'info', DELETED: 'neutral',
   RUNNING: 'info', PLANNING: 'info', REQUESTED: 'info', PENDING: 'info',
   PARTIAL: 'warn', SKIPPED: 'neutral', MISSED: 'warn', QUOTA_BLOCKED: 'warn', CANCELLED: 'neutral', EXCLUDED: 'neutral',
-  FAILED: 'bad', DELETE_FAILED: 'bad', MISSING: 'bad', UNCOVERED: 'bad',
+  EXPIRED: 'neutral', FAILED: 'bad', DELETE_FAILED: 'bad', MISSING: 'bad', UNCOVERED: 'bad',
 };
 
 /** A status, action or compliance badge; the text is the value itself (never colour alone). */

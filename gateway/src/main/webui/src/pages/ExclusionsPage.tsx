@@ -42,7 +42,7 @@ export function ExclusionsPage() {
     col.accessor((e) => e.projectName || e.projectId, { id: 'project', header: 'Project' }),
     col.accessor('reason', { header: 'Reason' }),
     col.accessor('expiresAt', { header: 'Expires', cell: (c) => (c.getValue() ? dateTime(c.getValue()) : 'never') }),
-    col.accessor('active', { header: 'State', cell: (c) => <Badge value={c.getValue() ? 'EXCLUDED' : 'SKIPPED'} label={c.getValue() ? 'active' : 'expired'} /> }),
+    col.accessor('active', { header: 'State', cell: (c) => <Badge value={c.getValue() ? 'EXCLUDED' : 'EXPIRED'} label={c.getValue() ? 'active' : 'expired'} /> }),
     col.accessor((e) => `${dateTime(e.createdAt)} ${e.createdBy ?? ''}`, { id: 'created', header: 'Created' }),
     ...(operate
       ? [col.display({
