@@ -63,7 +63,7 @@ let onUnauthorized: () => void = () => {
   if (window.location.pathname !== SIGNED_OUT_PATH) window.location.assign(loginUrl());
 };
 
-/** Tests replace the 401 handler (jsdom cannot navigate). */
+/** Tests replace the 401 handler (happy-dom cannot navigate). */
 export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }

@@ -6,7 +6,7 @@ import { fakeApi, renderAt, VIEWER } from '../test/render';
 import { CompliancePage } from './CompliancePage';
 import { OverviewPage } from './OverviewPage';
 
-// jsdom has no canvas; the chart's numbers are checked in its accessible table.
+// happy-dom has no canvas; the chart's numbers are checked in its accessible table.
 vi.mock('react-chartjs-2', () => ({ Bar: () => null }));
 
 const SUMMARY = {

@@ -6,7 +6,7 @@ import { FakeEventSource } from './FakeEventSource';
 // A busy build machine (2 shared cores) renders slowly.
 configure({ asyncUtilTimeout: 5000 });
 
-// jsdom has no EventSource: every test gets a controllable one.
+// happy-dom has no EventSource: every test gets a controllable one.
 beforeEach(() => FakeEventSource.install());
 afterEach(() => {
   cleanup();
