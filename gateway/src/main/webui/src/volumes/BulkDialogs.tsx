@@ -149,7 +149,7 @@ export function ExcludeDialog({ volumes, onClose }: { volumes: Volume[]; onClose
             {(p) => <input {...p} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} required />}
           </Field>
           <Field label="Expires (optional)" error={firstError?.fieldError('expiresAt')} hint="empty: until removed">
-            {(p) => <input {...p} type="datetime-local" value={expires} onChange={(e) => setExpires(e.target.value)} />}
+            {(p) => <input {...p} type="datetime-local" name="expiresAt" value={expires} onChange={(e) => setExpires(e.target.value)} />}
           </Field>
           {failed.length > 0 && (
             <div className="alert alert-error" role="alert">

@@ -139,6 +139,16 @@ final class WebDriverClient implements AutoCloseable {
         return send("GET", base + "/element/" + element + "/attribute/" + name, null).asText(null);
     }
 
+    /** Runs a script in the page ({@code return ...} gives its value as JSON). */
+    JsonNode script(String body, Object... args) {
+        return send("POST", base + "/execute/sync", Map.of("script", body, "args", List.of(args)));
+    }
+
+    /** Resizes the browser window, e.g. to a tablet's viewport. */
+    void windowSize(int width, int height) {
+        send("POST", base + "/window/rect", Map.of("width", width, "height", height));
+    }
+
     byte[] screenshot() {
         return Base64.getDecoder().decode(send("GET", base + "/screenshot", null).asText());
     }
