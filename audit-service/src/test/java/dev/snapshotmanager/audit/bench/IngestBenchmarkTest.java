@@ -116,36 +116,40 @@ class IngestBenchmarkTest {
         double publishSeconds = seconds(publishStart);
         assertThat(count("record_key")).as("nothing consumed while paused").isZero();
 
+        long consumeWal = checkpoint();
         CpuUse consumeCpu = CpuUse.now();
         long consumeStart = System.nanoTime();
         consumeAll(consumers, events);
         double consumeSeconds = seconds(consumeStart);
-        String consumeCpuUse = consumeCpu.since(consumeSeconds, JVM);
+        String consumeCpuUse = consumeCpu.since(consumeSeconds, JVM) + walSince(consumeWal);
         assertThat(count("snapshot_record")).as("every event stored exactly once").isEqualTo(events);
         assertThat(count("record_key")).isEqualTo(events);
 
         truncate();
+        long writerWal = checkpoint();
         CpuUse writerCpu = CpuUse.now();
         long writerStart = System.nanoTime();
         writeInBatches(events, START);
         double writerSeconds = seconds(writerStart);
-        String writerCpuUse = writerCpu.since(writerSeconds, JVM);
+        String writerCpuUse = writerCpu.since(writerSeconds, JVM) + walSince(writerWal);
         assertThat(count("snapshot_record")).as("the writer alone stored every row").isEqualTo(events);
 
         truncate();
+        long copyWal = checkpoint();
         long copyStart = System.nanoTime();
         copy(events);
         double copySeconds = seconds(copyStart);
+        String copyWalUse = walSince(copyWal).substring(2);
         assertThat(count("snapshot_record")).as("the raw COPY wrote the same rows").isEqualTo(events);
 
         System.out.printf("%n[bench] ingest %,d events: published first (consumer paused) in %.1f s = %,.0f/s with %d "
                 + "producer threads; consumed (%d consumer%s) from the broker into PostgreSQL in %.1f s = %,.0f records/s (%s); "
                 + "the service's writer alone, no broker (batches of %d, one transaction each) %.1f s = %,.0f records/s (%s); "
-                + "raw COPY of the same rows (record_key + snapshot_record) %.1f s = %,.0f rows/s; consumer/COPY %.0f%%%n",
+                + "raw COPY of the same rows (record_key + snapshot_record) %.1f s = %,.0f rows/s (%s); consumer/COPY %.0f%%%n",
                 events, publishSeconds, events / publishSeconds, producers, CONCURRENCY, CONCURRENCY > 1 ? "s" : "",
                 consumeSeconds, events / consumeSeconds, consumeCpuUse, WRITER_BATCH, writerSeconds,
                 events / writerSeconds, writerCpuUse,
-                copySeconds, events / copySeconds, 100 * copySeconds / consumeSeconds);
+                copySeconds, events / copySeconds, copyWalUse, 100 * copySeconds / consumeSeconds);
     }
 
     /**
@@ -259,6 +263,30 @@ class IngestBenchmarkTest {
     private void truncate() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE snapshot_record, record_key, volume_policy_state");
+        }
+    }
+
+    /**
+     * Writes every dirty buffer out before a measured phase (so that no phase pays for the one before it) and returns
+     * the WAL position after it.
+     */
+    private long checkpoint() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        }
+        return walPosition();
+    }
+
+    /** The WAL written since {@code start}, for the report. */
+    private String walSince(long start) throws Exception {
+        return String.format("; WAL %,d MB", (walPosition() - start) >> 20);
+    }
+
+    private long walPosition() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
