@@ -13,10 +13,13 @@ import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -59,7 +62,7 @@ class ConsoleSystemTest {
             """;
 
     private WebDriverClient browser;
-    private final List<String> assigned = new java.util.ArrayList<>();
+    private final List<String> assigned = new ArrayList<>();
     private String excluded;
     private String setName;
 
@@ -183,9 +186,10 @@ class ConsoleSystemTest {
         // live: the same page (no reload lost the recorder) showed the run unfinished with its stream open, then
         // COMPLETED at 100%
         assertThat(progressSeen.isArray()).as("the run's page was not reloaded: %s", progressSeen).isTrue();
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         progressSeen.forEach(v -> seen.add(v.asText()));
-        assertThat(seen).as("what the run's page showed, in order").anyMatch(v -> v.matches("(REQUESTED|RUNNING)\\|.*\\|live"))
+        assertThat(seen).as("what the run's page showed, in order")
+                .anyMatch(v -> v.matches("(REQUESTED|PLANNING|RUNNING)\\|.*\\|live"))
                 .last().asString().startsWith("COMPLETED|100%");
         assertThat(browser.text(browser.find("[data-testid=progress-percent]"))).isEqualTo("100%");
         assertThat(browser.text(browser.find("[data-testid=counter-created]"))).isEqualTo("3");
@@ -241,29 +245,28 @@ class ConsoleSystemTest {
             browser.open(base + screen);
             browser.await("main h1");
             browser.await("the page laid out for the tablet", () -> browser.script(
-                    "return document.documentElement.clientWidth <= " + TABLET_WIDTH + " ? true : null;").asBoolean() ? true : null);
-            assertThat(browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
-                    .asInt()).as("%s scrolls sideways on a tablet", screen).isLessThanOrEqualTo(0);
+                    "return document.documentElement.clientWidth <= " + TABLET_WIDTH + ";").asBoolean() ? true : null);
+            assertThat(browser.script(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;").asInt())
+                    .as("%s scrolls sideways on a tablet", screen).isLessThanOrEqualTo(0);
         }
         browser.open(base + "/");
         browser.await("[data-testid=timeline]");
         screenshot("overview-tablet");
 
         // 6. the dark theme, chosen in the header: dark page, light text
-        double lightBackground = luminance(browser.script("return getComputedStyle(document.body).backgroundColor;").asText());
+        double lightBackground = luminance(bodyStyle("backgroundColor"));
         browser.clickOn("[data-testid=theme-choice] option[value=dark]");
-        browser.await("the dark theme", () -> "dark".equals(browser.script(
-                "return document.documentElement.getAttribute('data-theme');").asText(null)) ? true : null);
-        double darkBackground = luminance(browser.script("return getComputedStyle(document.body).backgroundColor;").asText());
-        double darkText = luminance(browser.script("return getComputedStyle(document.body).color;").asText());
+        browser.await("the dark theme", () -> "dark".equals(theme()) ? true : null);
+        double darkBackground = luminance(bodyStyle("backgroundColor"));
+        double darkText = luminance(bodyStyle("color"));
         assertThat(lightBackground).as("light background").isGreaterThan(0.7);
         assertThat(darkBackground).as("dark background").isLessThan(0.2);
         assertThat(darkText).as("text on the dark background").isGreaterThan(0.6);
         screenshot("overview-dark");
         browser.open(base + "/audit");
         browser.await("[data-testid=records-table]");
-        assertThat(browser.script("return document.documentElement.getAttribute('data-theme');").asText(null))
-                .as("the choice is kept across pages").isEqualTo("dark");
+        assertThat(theme()).as("the choice is kept across pages").isEqualTo("dark");
         screenshot("audit-dark");
         browser.clickOn("[data-testid=theme-choice] option[value=system]");
     }
@@ -301,8 +304,8 @@ class ConsoleSystemTest {
         screenshot("compliance-tenant-viewer");
         browser.open(base + "/audit");
         browser.await("[data-testid=records-table] tbody tr td");
-        assertThat(browser.findAll("[data-testid=records-table] tbody tr td:nth-child(4)").stream().map(browser::text)
-                .toList()).as("the project of every record shown").allMatch(tenant::equals);
+        assertThat(browser.findAll("[data-testid=records-table] tbody tr td:nth-child(4)").stream()
+                .map(browser::text).toList()).as("the project of every record shown").allMatch(tenant::equals);
         screenshot("audit-tenant-viewer");
     }
 
@@ -327,9 +330,19 @@ class ConsoleSystemTest {
         browser.await("[data-testid=user-name]");
     }
 
+    /** A computed style property of the page's body, e.g. its background colour. */
+    private String bodyStyle(String property) {
+        return browser.script("return getComputedStyle(document.body)." + property + ";").asText();
+    }
+
+    /** The theme chosen ({@code <html data-theme>}), null for the system's. */
+    private String theme() {
+        return browser.script("return document.documentElement.getAttribute('data-theme');").asText(null);
+    }
+
     /** Relative luminance (0 black .. 1 white) of a CSS rgb()/rgba() colour. */
     private static double luminance(String css) {
-        java.util.regex.Matcher rgb = java.util.regex.Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)").matcher(css);
+        Matcher rgb = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)").matcher(css);
         assertThat(rgb.find()).as("a CSS colour: %s", css).isTrue();
         double[] c = new double[3];
         for (int i = 0; i < 3; i++) {
