@@ -118,10 +118,12 @@ class IngestBenchmarkTest {
 
         long consumeWal = checkpoint();
         CpuUse consumeCpu = CpuUse.now();
+        CpuByPart consumeByPart = CpuByPart.now();
         long consumeStart = System.nanoTime();
         consumeAll(consumers, events);
         double consumeSeconds = seconds(consumeStart);
         String consumeCpuUse = consumeCpu.since(consumeSeconds, JVM) + walSince(consumeWal);
+        String consumeParts = consumeByPart.since(8);
         assertThat(count("snapshot_record")).as("every event stored exactly once").isEqualTo(events);
         assertThat(count("record_key")).isEqualTo(events);
 
@@ -150,6 +152,7 @@ class IngestBenchmarkTest {
                 consumeSeconds, events / consumeSeconds, consumeCpuUse, WRITER_BATCH, writerSeconds,
                 events / writerSeconds, writerCpuUse,
                 copySeconds, events / copySeconds, copyWalUse, 100 * copySeconds / consumeSeconds);
+        System.out.printf("[bench] while consuming: %s%n", consumeParts);
     }
 
     /**
