@@ -44,9 +44,11 @@ final class CpuByPart {
         Map<String, Long> busiest = groups.entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
-        return String.format("PostgreSQL %.1f s; this JVM's busiest threads: %s", (end.postgresTicks - postgresTicks) / 100.0,
-                busiest.entrySet().stream().map(e -> String.format("%s %.1f s", e.getKey(), e.getValue() / 100.0))
-                        .collect(Collectors.joining(", ")));
+        String threads = busiest.entrySet().stream()
+                .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue() / 100.0))
+                .collect(Collectors.joining(", "));
+        return String.format("PostgreSQL %.1f s; this JVM's busiest threads: %s",
+                (end.postgresTicks - postgresTicks) / 100.0, threads);
     }
 
     private interface StatLine {
@@ -55,7 +57,8 @@ final class CpuByPart {
 
     /** utime + stime (fields 14 and 15 of {@code stat}) of every numeric entry of {@code dir}; nothing off Linux. */
     private static void forEachStat(Path dir, StatLine line) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, p -> p.getFileName().toString().matches("\\d+"))) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
+                p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path entry : entries) {
                 try {
                     String stat = Files.readString(entry.resolve("stat"));

@@ -145,9 +145,10 @@ class IngestBenchmarkTest {
         assertThat(count("snapshot_record")).as("the raw COPY wrote the same rows").isEqualTo(events);
 
         System.out.printf("%n[bench] ingest %,d events: published first (consumer paused) in %.1f s = %,.0f/s with %d "
-                + "producer threads; consumed (%d consumer%s) from the broker into PostgreSQL in %.1f s = %,.0f records/s (%s); "
-                + "the service's writer alone, no broker (batches of %d, one transaction each) %.1f s = %,.0f records/s (%s); "
-                + "raw COPY of the same rows (record_key + snapshot_record) %.1f s = %,.0f rows/s (%s); consumer/COPY %.0f%%%n",
+                + "producer threads; consumed (%d consumer%s) from the broker into PostgreSQL in %.1f s = %,.0f "
+                + "records/s (%s); the service's writer alone, no broker (batches of %d, one transaction each) %.1f s "
+                + "= %,.0f records/s (%s); raw COPY of the same rows (record_key + snapshot_record) %.1f s = %,.0f "
+                + "rows/s (%s); consumer/COPY %.0f%%%n",
                 events, publishSeconds, events / publishSeconds, producers, CONCURRENCY, CONCURRENCY > 1 ? "s" : "",
                 consumeSeconds, events / consumeSeconds, consumeCpuUse, WRITER_BATCH, writerSeconds,
                 events / writerSeconds, writerCpuUse,
@@ -243,7 +244,8 @@ class IngestBenchmarkTest {
                 write(keys, r.eventId() + "," + r.occurredAt() + "\n");
             }
             keys.endCopy();
-            CopyIn rows = pg.getCopyAPI().copyIn("COPY snapshot_record (" + RecordColumns.NAMES + ") FROM STDIN (FORMAT csv)");
+            CopyIn rows = pg.getCopyAPI().copyIn(
+                    "COPY snapshot_record (" + RecordColumns.NAMES + ") FROM STDIN (FORMAT csv)");
             StringWriter buffer = new StringWriter();
             CSVPrinter csv = new CSVPrinter(buffer, CSVFormat.RFC4180);
             for (long i = 0; i < events; i++) {
