@@ -30,8 +30,8 @@ export function TimelineChart({ timeline }: { timeline: Timeline }) {
   const scheme = useColorScheme();
   // read again when the theme or the system's scheme changes: the CSS variables follow them
   const colors = useMemo(chartColors, [scheme]);
-  const color = (c: string | undefined) => (c ? { color: c } : {});
-  const axis = { stacked: true, ticks: color(colors.text), grid: color(colors.grid), border: color(colors.grid) };
+  const colorOption = (c: string | undefined) => (c ? { color: c } : {});
+  const axis = { stacked: true, ticks: colorOption(colors.text), grid: colorOption(colors.grid), border: colorOption(colors.grid) };
   return (
     <figure aria-label={`Snapshots per ${timeline.bucket}`} data-testid="timeline">
       <div className="chart" aria-hidden="true">
@@ -43,9 +43,9 @@ export function TimelineChart({ timeline }: { timeline: Timeline }) {
             })),
           }}
           options={{
-            responsive: true, maintainAspectRatio: false, animation: false, ...color(colors.text),
+            responsive: true, maintainAspectRatio: false, animation: false, ...colorOption(colors.text),
             scales: { x: axis, y: { ...axis, beginAtZero: true } },
-            plugins: { legend: { labels: color(colors.text) } },
+            plugins: { legend: { labels: colorOption(colors.text) } },
           }}
         />
       </div>

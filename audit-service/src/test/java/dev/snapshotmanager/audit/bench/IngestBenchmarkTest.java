@@ -122,7 +122,7 @@ class IngestBenchmarkTest {
         long consumeStart = System.nanoTime();
         consumeAll(consumers, events);
         double consumeSeconds = seconds(consumeStart);
-        String consumeCpuUse = consumeCpu.since(consumeSeconds, JVM) + walSince(consumeWal);
+        String consumeCpuUse = consumeCpu.since(consumeSeconds, JVM) + "; " + walSince(consumeWal);
         String consumeParts = consumeByPart.since(8);
         assertThat(count("snapshot_record")).as("every event stored exactly once").isEqualTo(events);
         assertThat(count("record_key")).isEqualTo(events);
@@ -133,7 +133,7 @@ class IngestBenchmarkTest {
         long writerStart = System.nanoTime();
         writeInBatches(events, START);
         double writerSeconds = seconds(writerStart);
-        String writerCpuUse = writerCpu.since(writerSeconds, JVM) + walSince(writerWal);
+        String writerCpuUse = writerCpu.since(writerSeconds, JVM) + "; " + walSince(writerWal);
         assertThat(count("snapshot_record")).as("the writer alone stored every row").isEqualTo(events);
 
         truncate();
@@ -141,7 +141,7 @@ class IngestBenchmarkTest {
         long copyStart = System.nanoTime();
         copy(events);
         double copySeconds = seconds(copyStart);
-        String copyWalUse = walSince(copyWal).substring(2);
+        String copyWalUse = walSince(copyWal);
         assertThat(count("snapshot_record")).as("the raw COPY wrote the same rows").isEqualTo(events);
 
         System.out.printf("%n[bench] ingest %,d events: published first (consumer paused) in %.1f s = %,.0f/s with %d "
@@ -284,7 +284,7 @@ class IngestBenchmarkTest {
 
     /** The WAL written since {@code start}, for the report. */
     private String walSince(long start) throws Exception {
-        return String.format("; WAL %,d MB", (walPosition() - start) >> 20);
+        return String.format("WAL %,d MB", (walPosition() - start) >> 20);
     }
 
     private long walPosition() throws Exception {

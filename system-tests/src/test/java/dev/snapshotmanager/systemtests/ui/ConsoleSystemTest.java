@@ -111,13 +111,11 @@ class ConsoleSystemTest {
         screenshot("policy-sets");
 
         // 2. assigned to three volumes of one project, selected in the inventory
-        browser.open(base + "/volumes?status=available&projectId=" + PROJECT);
-        browser.await("[data-testid=volumes-table] tbody input[type=checkbox]");
-        List<String> boxes = browser.findAll("[data-testid=volumes-table] tbody input[type=checkbox]");
+        List<String> boxes = volumeBoxes(base);
         assertThat(boxes).hasSizeGreaterThanOrEqualTo(3);
         for (String box : boxes.subList(0, 3)) {
             browser.click(box);
-            assigned.add(browser.attribute(box, "aria-label").replaceFirst("^Select ", ""));
+            assigned.add(volumeIdOf(box));
         }
         browser.awaitText("[data-testid=selected-count]", "3 selected");
         screenshot("volumes");
@@ -127,12 +125,9 @@ class ConsoleSystemTest {
         browser.awaitText("[data-testid=assign-dialog] [role=status]", "3 assignment(s) created");
 
         // and a fourth volume excluded, with a reason and an expiry
-        browser.open(base + "/volumes?status=available&projectId=" + PROJECT);
-        browser.await("[data-testid=volumes-table] tbody input[type=checkbox]");
-        String other = browser.findAll("[data-testid=volumes-table] tbody input[type=checkbox]").stream()
-                .filter(box -> !assigned.contains(browser.attribute(box, "aria-label").replaceFirst("^Select ", "")))
-                .findFirst().orElseThrow();
-        excluded = browser.attribute(other, "aria-label").replaceFirst("^Select ", "");
+        String other = volumeBoxes(base).stream().filter(box -> !assigned.contains(volumeIdOf(box))).findFirst()
+                .orElseThrow();
+        excluded = volumeIdOf(other);
         browser.click(other);
         browser.clickOn("[data-testid=exclude-selected]");
         browser.type("[data-testid=exclude-dialog] input[name=reason]", "ui-e2e legal hold " + suffix);
@@ -328,6 +323,18 @@ class ConsoleSystemTest {
         browser.clickOn("#kc-login");
         browser.awaitUrl(loginUrl.substring(0, loginUrl.indexOf("/login")) + "/");
         browser.await("[data-testid=user-name]");
+    }
+
+    /** Opens the inventory of {@link #PROJECT}'s available volumes and returns their selection boxes. */
+    private List<String> volumeBoxes(String base) {
+        browser.open(base + "/volumes?status=available&projectId=" + PROJECT);
+        browser.await("[data-testid=volumes-table] tbody input[type=checkbox]");
+        return browser.findAll("[data-testid=volumes-table] tbody input[type=checkbox]");
+    }
+
+    /** The volume a selection box selects (its label is "Select <volume id>"). */
+    private String volumeIdOf(String box) {
+        return browser.attribute(box, "aria-label").replaceFirst("^Select ", "");
     }
 
     /** A computed style property of the page's body, e.g. its background colour. */
