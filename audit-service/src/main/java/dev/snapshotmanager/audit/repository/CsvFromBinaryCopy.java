@@ -25,15 +25,8 @@ import java.util.List;
  */
 final class CsvFromBinaryCopy extends OutputStream {
 
-    /** How the value of a column is sent in binary and written in CSV. */
-    enum Type {
-        TEXT, INSTANT, UUID, BOOLEAN, INT4, INT8
-    }
-
-    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
-    private static final int HEADER = SIGNATURE.length + 8; // + flags + header extension length
-    private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L; // 2000-01-01T00:00:00Z
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final int HEADER = BinaryCopyData.SIGNATURE.length + 8; // + flags + header extension length
+        private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final int FLUSH_AT = 128 * 1024;
@@ -47,7 +40,7 @@ final class CsvFromBinaryCopy extends OutputStream {
     }
 
     private final OutputStream out;
-    private final Type[] types;
+    private final CopyType[] types;
     private byte[] csv = new byte[FLUSH_AT + 4096];
     private int csvLength;
     private byte[] pending = new byte[8192];
@@ -61,9 +54,9 @@ final class CsvFromBinaryCopy extends OutputStream {
     private int dayOfMonth;
 
     /** @param types the type of each selected column, in order */
-    CsvFromBinaryCopy(OutputStream out, List<Type> types) {
+    CsvFromBinaryCopy(OutputStream out, List<CopyType> types) {
         this.out = out;
-        this.types = types.toArray(Type[]::new);
+        this.types = types.toArray(CopyType[]::new);
     }
 
     /** Rows written so far. */
@@ -130,10 +123,11 @@ final class CsvFromBinaryCopy extends OutputStream {
             if (length < HEADER) {
                 return 0;
             }
-            if (!Arrays.equals(b, p, p + SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+            byte[] signature = BinaryCopyData.SIGNATURE;
+            if (!Arrays.equals(b, p, p + signature.length, signature, 0, signature.length)) {
                 throw new IOException("not PostgreSQL binary COPY output");
             }
-            int extension = int32(b, p + SIGNATURE.length + 4);
+            int extension = int32(b, p + BinaryCopyData.SIGNATURE.length + 4);
             if (length < HEADER + extension) {
                 return 0;
             }
@@ -197,7 +191,7 @@ final class CsvFromBinaryCopy extends OutputStream {
         rows++;
     }
 
-    private void writeValue(Type type, byte[] b, int p, int n) throws IOException {
+    private void writeValue(CopyType type, byte[] b, int p, int n) throws IOException {
         switch (type) {
             case TEXT -> text(b, p, n);
             case INSTANT -> instant(b, p, n);
@@ -245,13 +239,13 @@ final class CsvFromBinaryCopy extends OutputStream {
     }
 
     private void instant(byte[] b, int p, int n) throws IOException {
-        expect(Type.INSTANT, n, 8);
+        expect(CopyType.INSTANT, n, 8);
         long micros = int64(b, p);
         if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
             ascii(micros > 0 ? "infinity" : "-infinity");
             return;
         }
-        long epochMicros = micros + POSTGRES_EPOCH_MICROS;
+        long epochMicros = micros + BinaryCopyData.POSTGRES_EPOCH_MICROS;
         long seconds = Math.floorDiv(epochMicros, 1_000_000L);
         int fraction = (int) Math.floorMod(epochMicros, 1_000_000L);
         long days = Math.floorDiv(seconds, 86_400L);
@@ -288,7 +282,7 @@ final class CsvFromBinaryCopy extends OutputStream {
     }
 
     private void uuid(byte[] b, int p, int n) throws IOException {
-        expect(Type.UUID, n, 16);
+        expect(CopyType.UUID, n, 16);
         room(36);
         for (int i = 0; i < 16; i++) {
             if (i == 4 || i == 6 || i == 8 || i == 10) {
@@ -336,7 +330,7 @@ final class CsvFromBinaryCopy extends OutputStream {
         }
     }
 
-    private static void expect(Type type, int actual, int expected) throws IOException {
+    private static void expect(CopyType type, int actual, int expected) throws IOException {
         if (actual != expected) {
             throw new IOException("a " + type + " value of " + actual + " bytes, expected " + expected);
         }

@@ -1,6 +1,5 @@
 package dev.snapshotmanager.audit.repository;
 
-import dev.snapshotmanager.audit.repository.CsvFromBinaryCopy.Type;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,19 +11,19 @@ import java.util.stream.Collectors;
  */
 public final class RecordCsv {
 
-    private record Column(String header, String column, Type type) {
+    private record Column(String header, String column, CopyType type) {
     }
 
     private static final List<Column> COLUMNS = List.of(
             text("id", "event_id"),
-            new Column("occurredAt", "occurred_at", Type.INSTANT),
+            new Column("occurredAt", "occurred_at", CopyType.INSTANT),
             text("action", "action"),
             text("reason", "reason"),
             text("error", "error"),
-            new Column("dryRun", "dry_run", Type.BOOLEAN),
-            new Column("runId", "run_id", Type.UUID),
-            new Column("slot", "slot", Type.INSTANT),
-            new Column("durationMs", "duration_ms", Type.INT8),
+            new Column("dryRun", "dry_run", CopyType.BOOLEAN),
+            new Column("runId", "run_id", CopyType.UUID),
+            new Column("slot", "slot", CopyType.INSTANT),
+            new Column("durationMs", "duration_ms", CopyType.INT8),
             text("domainId", "domain_id"),
             text("domainName", "domain_name"),
             text("projectId", "project_id"),
@@ -33,16 +32,16 @@ public final class RecordCsv {
             text("serverName", "server_name"),
             text("volumeId", "volume_id"),
             text("volumeName", "volume_name"),
-            new Column("volumeSizeGb", "volume_size_gb", Type.INT4),
+            new Column("volumeSizeGb", "volume_size_gb", CopyType.INT4),
             text("snapshotId", "snapshot_id"),
             text("snapshotName", "snapshot_name"),
             text("snapshotStatus", "snapshot_status"),
-            new Column("policySetId", "policy_set_id", Type.UUID),
+            new Column("policySetId", "policy_set_id", CopyType.UUID),
             text("policySetName", "policy_set_name"),
             text("policyName", "policy_name"),
-            new Column("retentionKeepLast", "retention_keep_last", Type.INT4),
+            new Column("retentionKeepLast", "retention_keep_last", CopyType.INT4),
             text("retentionMaxAge", "retention_max_age"),
-            new Column("receivedAt", "received_at", Type.INSTANT));
+            new Column("receivedAt", "received_at", CopyType.INSTANT));
 
     /** The header names, in column order. */
     public static final List<String> HEADER = COLUMNS.stream().map(Column::header).toList();
@@ -54,12 +53,12 @@ public final class RecordCsv {
     static final String SELECT = COLUMNS.stream().map(Column::column).collect(Collectors.joining(", "));
 
     /** The type of each selected column, in order, for {@link CsvFromBinaryCopy}. */
-    static final List<Type> TYPES = COLUMNS.stream().map(Column::type).toList();
+    static final List<CopyType> TYPES = COLUMNS.stream().map(Column::type).toList();
 
     private RecordCsv() {
     }
 
     private static Column text(String header, String column) {
-        return new Column(header, column, Type.TEXT);
+        return new Column(header, column, CopyType.TEXT);
     }
 }

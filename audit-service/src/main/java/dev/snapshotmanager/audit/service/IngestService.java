@@ -41,6 +41,8 @@ public class IngestService {
     @Inject
     RetentionPolicy retention;
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final Counter stored;
     private final Counter duplicates;
     private final Counter rejected;
@@ -94,11 +96,26 @@ public class IngestService {
         return new IngestResult(inserted, duplicateCount, expired, refused);
     }
 
+    /**
+     * Stores the batch with the bulk COPY; when one of its events is stored already (a redelivery), again in a new
+     * transaction with the insert that skips what is stored.
+     */
     private int insertInOneTransaction(List<VolumeResultV1> batch) throws SQLException {
+        try {
+            return inOneTransaction(batch, writer::copy);
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            return inOneTransaction(batch, writer::insert);
+        }
+    }
+
+    private int inOneTransaction(List<VolumeResultV1> batch, Write write) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                int inserted = writer.insert(c, batch);
+                int inserted = write.apply(c, batch);
                 c.commit();
                 return inserted;
             } catch (SQLException | RuntimeException e) {
@@ -108,6 +125,12 @@ public class IngestService {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /** One way of writing a batch on a connection whose transaction the caller owns; returns how many were new. */
+    @FunctionalInterface
+    private interface Write {
+        int apply(Connection connection, List<VolumeResultV1> batch) throws SQLException;
     }
 
     /** SQLSTATE class 22 (data exception) or 23 (integrity constraint): the data, not the database, is at fault. */

@@ -3,7 +3,6 @@ package dev.snapshotmanager.audit.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snapshotmanager.audit.repository.CsvFromBinaryCopy.Type;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -24,8 +23,8 @@ import org.postgresql.PGConnection;
 @QuarkusTest
 class CsvFromBinaryCopyTest {
 
-    private static final List<Type> TYPES = List.of(Type.TEXT, Type.INSTANT, Type.UUID, Type.BOOLEAN, Type.INT4,
-            Type.INT8, Type.TEXT);
+    private static final List<CopyType> TYPES = List.of(CopyType.TEXT, CopyType.INSTANT, CopyType.UUID, CopyType.BOOLEAN, CopyType.INT4,
+            CopyType.INT8, CopyType.TEXT);
 
     /** One row per case; t: text, i: timestamptz, u: uuid, b: boolean, n: int4, l: int8, e: a last text column. */
     private static final String ROWS = "(VALUES"

@@ -1,0 +1,101 @@
+package dev.snapshotmanager.audit.service;
+
+import static dev.snapshotmanager.audit.fixtures.ResultBuilder.aResult;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapshotmanager.events.VolumeResultV1;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Storing batches: new batches take the bulk COPY; a batch holding events stored before (a redelivery) falls back to
+ * the insert that skips them, also when another batch is storing the same events at the same moment.
+ */
+@QuarkusTest
+class IngestServiceTest {
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aRedeliveredBatchStoresOnlyWhatIsNew() throws Exception {
+        UUID run = UUID.randomUUID();
+        List<VolumeResultV1> first = results(run, 0, 3);
+        assertThat(ingest.store(first).stored()).isEqualTo(3);
+
+        List<VolumeResultV1> redelivered = new ArrayList<>(results(run, 3, 5));
+        redelivered.addAll(first.subList(1, 3));
+        IngestResult result = ingest.store(redelivered);
+
+        assertThat(result.stored()).isEqualTo(2);
+        assertThat(result.duplicates()).isEqualTo(2);
+        assertThat(result.rejected()).isEmpty();
+        assertThat(rowsPerEvent(run)).hasSize(5).allSatisfy(rows -> assertThat(rows).isEqualTo(1));
+    }
+
+    @Test
+    void twoBatchesOfTheSameEventsStoredAtOnceStoreEachEventOnce() throws Exception {
+        UUID run = UUID.randomUUID();
+        List<VolumeResultV1> events = results(run, 0, 1200);
+        List<VolumeResultV1> overlapping = new ArrayList<>(events.subList(200, 1200));
+        overlapping.addAll(results(run, 1200, 1500));
+        Collections.reverse(overlapping);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier start = new CyclicBarrier(2);
+            Future<IngestResult> one = pool.submit(() -> {
+                start.await();
+                return ingest.store(events);
+            });
+            Future<IngestResult> other = pool.submit(() -> {
+                start.await();
+                return ingest.store(overlapping);
+            });
+            IngestResult a = one.get(60, TimeUnit.SECONDS);
+            IngestResult b = other.get(60, TimeUnit.SECONDS);
+            assertThat(a.stored() + b.stored()).isEqualTo(1500);
+            assertThat(a.duplicates() + b.duplicates()).isEqualTo(1000);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rowsPerEvent(run)).hasSize(1500).allSatisfy(rows -> assertThat(rows).isEqualTo(1));
+    }
+
+    private static List<VolumeResultV1> results(UUID run, int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> aResult().run(run).volume("vol-ingest-" + i, "data-" + i)
+                .eventId(run + "-" + i).build()).toList();
+    }
+
+    /** The number of stored rows of each event of the run. */
+    private List<Integer> rowsPerEvent(UUID run) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM snapshot_record WHERE run_id = ? GROUP BY event_id")) {
+            s.setObject(1, run);
+            List<Integer> counts = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.add(r.getInt(1));
+                }
+            }
+            return counts;
+        }
+    }
+}
