@@ -73,6 +73,7 @@ public final class TestPostgres {
             embedded = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(90))
                     .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", "512MB")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")

@@ -94,6 +94,20 @@ class ComplianceStateIngestTest {
     }
 
     @Test
+    void aResultStoredBeforeIsNotFoldedAgainWhenItComesBack() throws Exception {
+        String volume = "vol-again-" + UUID.randomUUID();
+        VolumeResultV1 created = result(volume, VolumeAction.CREATED, T1, false);
+        ingest.store(List.of(created));
+        // its id again (a worker that repeated the action after a crash: a later time), beside a new result
+        VolumeResultV1 repeated = aResult().volume(volume, "data").project("p-state").policy(SET, "daily")
+                .action(VolumeAction.FAILED).at(T3).eventId(created.eventId()).build();
+        IngestResult result = ingest.store(List.of(repeated, result(volume, VolumeAction.QUOTA_BLOCKED, T2, false)));
+
+        assertThat(result.stored()).isEqualTo(1);
+        assertThat(state(volume)).isEqualTo(new State("p-state", T1, T2, "QUOTA_BLOCKED"));
+    }
+
+    @Test
     void aDryRunAloneLeavesNoState() throws Exception {
         String volume = "vol-dry-" + UUID.randomUUID();
         ingest.store(List.of(result(volume, VolumeAction.WOULD_CREATE, T1, true)));
