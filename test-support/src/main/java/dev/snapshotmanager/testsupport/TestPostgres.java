@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
  * external server (for example {@code jdbc:postgresql://db:5432/postgres}, with {@code SNAPSHOT_TEST_JDBC_USER}
  * and {@code SNAPSHOT_TEST_JDBC_PASSWORD}), that server is used instead and nothing is started.
  *
+ * <p>The embedded server is a test server: {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} are
+ * off (there is nothing to keep after a crash), and {@code shared_buffers} is 512 MB instead of 128 MB, so that the
+ * audit ingest benchmark's working set at 1M records fits, as it would on a real audit database.
+ *
  * <p>The server's coordinates are kept in system properties, so that copies of this class loaded by other class
  * loaders of the same JVM (Quarkus loads test resources per application start) reuse the same server.
  */
