@@ -47,7 +47,8 @@ public final class BinaryCopyData {
                 Instant instant = (Instant) value;
                 room(12);
                 int32(8);
-                int64(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000 - POSTGRES_EPOCH_MICROS);
+                // rounded to the nearest microsecond, as PostgreSQL rounds the same instant written as text
+                int64(instant.getEpochSecond() * 1_000_000L + (instant.getNano() + 500) / 1_000 - POSTGRES_EPOCH_MICROS);
             }
             case UUID -> {
                 UUID uuid = (UUID) value;

@@ -26,7 +26,7 @@ import java.util.List;
 final class CsvFromBinaryCopy extends OutputStream {
 
     private static final int HEADER = BinaryCopyData.SIGNATURE.length + 8; // + flags + header extension length
-        private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final int FLUSH_AT = 128 * 1024;
@@ -127,7 +127,7 @@ final class CsvFromBinaryCopy extends OutputStream {
             if (!Arrays.equals(b, p, p + signature.length, signature, 0, signature.length)) {
                 throw new IOException("not PostgreSQL binary COPY output");
             }
-            int extension = int32(b, p + BinaryCopyData.SIGNATURE.length + 4);
+            int extension = int32(b, p + signature.length + 4);
             if (length < HEADER + extension) {
                 return 0;
             }

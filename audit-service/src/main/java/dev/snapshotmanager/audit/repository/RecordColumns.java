@@ -76,12 +76,6 @@ public final class RecordColumns {
     /** The column names, comma-separated, in {@link #ALL} order. */
     public static final String NAMES = ALL.stream().map(Column::name).collect(Collectors.joining(", "));
 
-    /** The column called {@code name}. */
-    public static Column named(String name) {
-        return ALL.stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no column " + name));
-    }
-
     private RecordColumns() {
     }
 

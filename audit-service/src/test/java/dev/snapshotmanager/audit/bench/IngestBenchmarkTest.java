@@ -34,6 +34,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -251,42 +252,37 @@ class IngestBenchmarkTest {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             PGConnection pg = c.unwrap(PGConnection.class);
-            CopyIn keys = pg.getCopyAPI().copyIn("COPY record_key (event_id, occurred_at) FROM STDIN (FORMAT binary)");
-            BinaryCopyData data = new BinaryCopyData(1 << 20);
-            for (long i = 0; i < events; i++) {
-                VolumeResultV1 r = BenchData.result(i, START);
+            copyBinary(pg, "COPY record_key (event_id, occurred_at) FROM STDIN (FORMAT binary)", events, (data, r) -> {
                 data.row(2);
                 data.value(CopyType.TEXT, r.eventId());
                 data.value(CopyType.INSTANT, r.occurredAt());
-                if (i % 5_000 == 4_999 || i == events - 1) {
-                    if (i == events - 1) {
-                        data.end();
-                    }
-                    keys.writeToCopy(data.buffer(), 0, data.length());
-                    data.clear();
-                }
-            }
-            keys.endCopy();
-            CopyIn rows = pg.getCopyAPI().copyIn(
-                    "COPY snapshot_record (" + RecordColumns.NAMES + ") FROM STDIN (FORMAT binary)");
-            data = new BinaryCopyData(1 << 22);
-            for (long i = 0; i < events; i++) {
-                VolumeResultV1 r = BenchData.result(i, START);
-                data.row(RecordColumns.ALL.size());
-                for (RecordColumns.Column column : RecordColumns.ALL) {
-                    data.value(column.type(), column.value().apply(r));
-                }
-                if (i % 5_000 == 4_999 || i == events - 1) {
-                    if (i == events - 1) {
-                        data.end();
-                    }
-                    rows.writeToCopy(data.buffer(), 0, data.length());
-                    data.clear();
-                }
-            }
-            rows.endCopy();
+            });
+            copyBinary(pg, "COPY snapshot_record (" + RecordColumns.NAMES + ") FROM STDIN (FORMAT binary)", events,
+                    (data, r) -> {
+                        data.row(RecordColumns.ALL.size());
+                        for (RecordColumns.Column column : RecordColumns.ALL) {
+                            data.value(column.type(), column.value().apply(r));
+                        }
+                    });
             c.commit();
         }
+    }
+
+    private static void copyBinary(PGConnection pg, String sql, long events,
+            BiConsumer<BinaryCopyData, VolumeResultV1> row) throws java.sql.SQLException {
+        CopyIn in = pg.getCopyAPI().copyIn(sql);
+        BinaryCopyData data = new BinaryCopyData(1 << 22);
+        for (long i = 0; i < events; i++) {
+            row.accept(data, BenchData.result(i, START));
+            if (i % 5_000 == 4_999 || i == events - 1) {
+                if (i == events - 1) {
+                    data.end();
+                }
+                in.writeToCopy(data.buffer(), 0, data.length());
+                data.clear();
+            }
+        }
+        in.endCopy();
     }
 
     private void copyCsv(long events) throws Exception {

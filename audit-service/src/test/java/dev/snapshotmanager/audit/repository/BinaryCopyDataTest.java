@@ -44,6 +44,37 @@ class BinaryCopyDataTest {
     DataSource dataSource;
 
     @Test
+    void roundsNanosecondsToTheMicrosecondAsPostgresDoesWithText() throws Exception {
+        List<Instant> instants = List.of(Instant.parse("2026-11-30T12:00:00.123456789Z"),
+                Instant.parse("2026-11-30T12:00:00.123456123Z"), Instant.parse("1969-12-31T23:59:59.999999600Z"));
+        BinaryCopyData data = new BinaryCopyData(64);
+        for (Instant instant : instants) {
+            data.row(2);
+            data.value(CopyType.INSTANT, instant);
+            data.value(CopyType.TEXT, instant.toString());
+        }
+        data.end();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TEMP TABLE copy_instants (i timestamptz, t text) ON COMMIT DROP");
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY copy_instants FROM STDIN (FORMAT binary)",
+                        new ByteArrayInputStream(data.buffer(), 0, data.length()));
+                try (ResultSet r = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE i = t::timestamptz),"
+                        + " count(*) FILTER (WHERE i = '1970-01-01T00:00:00Z') FROM copy_instants")) {
+                    r.next();
+                    assertThat(r.getInt(1)).isEqualTo(3);
+                    assertThat(r.getInt(2)).as("the same as PostgreSQL's reading of the text").isEqualTo(3);
+                    assertThat(r.getInt(3)).as("rounded up into the next second").isEqualTo(1);
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Test
     void postgresReadsTheSameValuesAndWritesThemBackByteForByte() throws Exception {
         BinaryCopyData data = new BinaryCopyData(16); // grows on every row
         for (List<Object> row : ROWS) {

@@ -3,6 +3,7 @@ package dev.snapshotmanager.audit.service;
 import static dev.snapshotmanager.audit.fixtures.ResultBuilder.aResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshotmanager.audit.fixtures.StoredAtOnce;
 import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeResultV1;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,11 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -72,22 +68,8 @@ class ComplianceStateIngestTest {
         List<VolumeResultV1> failed = new ArrayList<>(
                 volumes.stream().map(v -> result(v, VolumeAction.FAILED, T2, false)).toList());
         Collections.reverse(failed);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CyclicBarrier start = new CyclicBarrier(2);
-            Future<IngestResult> first = pool.submit(() -> {
-                start.await();
-                return ingest.store(created);
-            });
-            Future<IngestResult> second = pool.submit(() -> {
-                start.await();
-                return ingest.store(failed);
-            });
-            assertThat(first.get(60, TimeUnit.SECONDS).stored()).isEqualTo(volumes.size());
-            assertThat(second.get(60, TimeUnit.SECONDS).stored()).isEqualTo(volumes.size());
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(StoredAtOnce.store(ingest, created, failed)).extracting(IngestResult::stored)
+                .containsExactly(volumes.size(), volumes.size());
         for (String volume : List.of(volumes.get(0), volumes.get(700), volumes.get(1499))) {
             assertThat(state(volume)).isEqualTo(new State("p-state", T1, T2, "FAILED"));
         }

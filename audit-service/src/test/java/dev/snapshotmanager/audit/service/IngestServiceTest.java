@@ -3,6 +3,7 @@ package dev.snapshotmanager.audit.service;
 import static dev.snapshotmanager.audit.fixtures.ResultBuilder.aResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshotmanager.audit.fixtures.StoredAtOnce;
 import dev.snapshotmanager.events.VolumeResultV1;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -13,11 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -58,24 +54,10 @@ class IngestServiceTest {
         List<VolumeResultV1> overlapping = new ArrayList<>(events.subList(200, 1200));
         overlapping.addAll(results(run, 1200, 1500));
         Collections.reverse(overlapping);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CyclicBarrier start = new CyclicBarrier(2);
-            Future<IngestResult> one = pool.submit(() -> {
-                start.await();
-                return ingest.store(events);
-            });
-            Future<IngestResult> other = pool.submit(() -> {
-                start.await();
-                return ingest.store(overlapping);
-            });
-            IngestResult a = one.get(60, TimeUnit.SECONDS);
-            IngestResult b = other.get(60, TimeUnit.SECONDS);
-            assertThat(a.stored() + b.stored()).isEqualTo(1500);
-            assertThat(a.duplicates() + b.duplicates()).isEqualTo(1000);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<IngestResult> results = StoredAtOnce.store(ingest, events, overlapping);
+
+        assertThat(results.get(0).stored() + results.get(1).stored()).isEqualTo(1500);
+        assertThat(results.get(0).duplicates() + results.get(1).duplicates()).isEqualTo(1000);
         assertThat(rowsPerEvent(run)).hasSize(1500).allSatisfy(rows -> assertThat(rows).isEqualTo(1));
     }
 
