@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * The columns of {@code snapshot_record} as written from a {@link VolumeResultV1}: one place that knows how each
- * event field becomes a column, shared by the batch insert and the benchmark's raw COPY.
+ * event field becomes a column, shared by the bulk COPY, the claiming insert and the benchmark's raw COPYs.
  */
 public final class RecordColumns {
 
@@ -75,6 +75,27 @@ public final class RecordColumns {
 
     /** The column names, comma-separated, in {@link #ALL} order. */
     public static final String NAMES = ALL.stream().map(Column::name).collect(Collectors.joining(", "));
+
+    /** COPY of the event ids into {@code record_key}, as {@link #copyKey} writes them. */
+    public static final String COPY_KEYS = "COPY record_key (event_id, occurred_at) FROM STDIN (FORMAT binary)";
+
+    /** COPY of the rows into {@code snapshot_record}, as {@link #copyRow} writes them. */
+    public static final String COPY_ROWS = "COPY snapshot_record (" + NAMES + ") FROM STDIN (FORMAT binary)";
+
+    /** Appends the event's {@code record_key} row (its id and time). */
+    public static void copyKey(BinaryCopyData data, VolumeResultV1 event) {
+        data.row(2);
+        data.value(CopyType.TEXT, event.eventId());
+        data.value(CopyType.INSTANT, event.occurredAt());
+    }
+
+    /** Appends the event's {@code snapshot_record} row, its columns in {@link #ALL} order. */
+    public static void copyRow(BinaryCopyData data, VolumeResultV1 event) {
+        data.row(ALL.size());
+        for (Column column : ALL) {
+            data.value(column.type(), column.value().apply(event));
+        }
+    }
 
     private RecordColumns() {
     }

@@ -30,8 +30,7 @@ public class RecordWriter {
 
     static final String INSERT = buildInsert();
 
-    private static final String COPY_KEYS = "COPY record_key (event_id, occurred_at) FROM STDIN (FORMAT binary)";
-    private static final String COPY_ROWS = "COPY snapshot_record (" + RecordColumns.NAMES + ") FROM STDIN (FORMAT binary)";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /**
      * Stores events none of which is stored yet with PostgreSQL's bulk path, on the caller's connection (the caller
@@ -52,22 +51,18 @@ public class RecordWriter {
         List<VolumeResultV1> byId = new ArrayList<>(events);
         byId.sort(Comparator.comparing(VolumeResultV1::eventId));
         BinaryCopyData keys = new BinaryCopyData(events.size() * 64);
-        for (VolumeResultV1 event : byId) {
-            keys.row(2);
-            keys.value(CopyType.TEXT, event.eventId());
-            keys.value(CopyType.INSTANT, event.occurredAt());
-        }
-        send(copy, COPY_KEYS, keys);
+        byId.forEach(event -> RecordColumns.copyKey(keys, event));
+        send(copy, RecordColumns.COPY_KEYS, keys);
         BinaryCopyData rows = new BinaryCopyData(events.size() * 512);
-        for (VolumeResultV1 event : events) {
-            rows.row(RecordColumns.ALL.size());
-            for (RecordColumns.Column column : RecordColumns.ALL) {
-                rows.value(column.type(), column.value().apply(event));
-            }
-        }
-        send(copy, COPY_ROWS, rows);
+        events.forEach(event -> RecordColumns.copyRow(rows, event));
+        send(copy, RecordColumns.COPY_ROWS, rows);
         ComplianceStateFold.apply(connection, events);
         return events.size();
+    }
+
+    /** Whether {@link #copy} failed because one of its events is stored already: store the batch with {@link #insert}. */
+    public static boolean foundStoredEvent(SQLException e) {
+        return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 
     private static void send(CopyManager copy, String sql, BinaryCopyData data) throws SQLException {

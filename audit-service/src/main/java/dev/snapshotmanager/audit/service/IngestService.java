@@ -41,8 +41,6 @@ public class IngestService {
     @Inject
     RetentionPolicy retention;
 
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final Counter stored;
     private final Counter duplicates;
     private final Counter rejected;
@@ -71,7 +69,7 @@ public class IngestService {
         Map<VolumeResultV1, Exception> refused = new IdentityHashMap<>();
         int inserted;
         try {
-            inserted = insertInOneTransaction(batch);
+            inserted = storeInOneTransaction(batch);
         } catch (SQLException e) {
             if (!isDataError(e)) {
                 throw e;
@@ -80,7 +78,7 @@ public class IngestService {
             inserted = 0;
             for (VolumeResultV1 event : batch) {
                 try {
-                    inserted += insertInOneTransaction(List.of(event));
+                    inserted += storeInOneTransaction(List.of(event));
                 } catch (SQLException single) {
                     if (!isDataError(single)) {
                         throw single;
@@ -100,11 +98,11 @@ public class IngestService {
      * Stores the batch with the bulk COPY; when one of its events is stored already (a redelivery), again in a new
      * transaction with the insert that skips what is stored.
      */
-    private int insertInOneTransaction(List<VolumeResultV1> batch) throws SQLException {
+    private int storeInOneTransaction(List<VolumeResultV1> batch) throws SQLException {
         try {
             return inOneTransaction(batch, writer::copy);
         } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (!RecordWriter.foundStoredEvent(e)) {
                 throw e;
             }
             return inOneTransaction(batch, writer::insert);

@@ -3,7 +3,6 @@ package dev.snapshotmanager.audit.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshotmanager.audit.repository.BinaryCopyData;
-import dev.snapshotmanager.audit.repository.CopyType;
 import dev.snapshotmanager.audit.repository.RecordColumns;
 import dev.snapshotmanager.audit.repository.RecordWriter;
 import dev.snapshotmanager.events.CloudEventAttributes;
@@ -119,42 +118,22 @@ class IngestBenchmarkTest {
         double publishSeconds = seconds(publishStart);
         assertThat(count("record_key")).as("nothing consumed while paused").isZero();
 
-        long consumeWal = checkpoint();
-        CpuUse consumeCpu = CpuUse.now();
-        CpuByPart consumeByPart = CpuByPart.now();
-        long consumeStart = System.nanoTime();
-        consumeAll(consumers, events);
-        double consumeSeconds = seconds(consumeStart);
-        String consumeCpuUse = consumeCpu.since(consumeSeconds, JVM) + "; " + walSince(consumeWal);
-        String consumeParts = consumeByPart.since(8);
+        Phase consumed = measure(() -> consumeAll(consumers, events));
         assertThat(count("snapshot_record")).as("every event stored exactly once").isEqualTo(events);
         assertThat(count("record_key")).isEqualTo(events);
 
         truncate();
-        long writerWal = checkpoint();
-        CpuUse writerCpu = CpuUse.now();
-        long writerStart = System.nanoTime();
-        writeInBatches(events, START);
-        double writerSeconds = seconds(writerStart);
-        String writerCpuUse = writerCpu.since(writerSeconds, JVM) + "; " + walSince(writerWal);
+        Phase written = measure(() -> writeInBatches(events, START));
         assertThat(count("snapshot_record")).as("the writer alone stored every row").isEqualTo(events);
 
         truncate();
-        long copyWal = checkpoint();
-        long copyStart = System.nanoTime();
-        copyCsv(events);
-        double csvSeconds = seconds(copyStart);
-        String csvWalUse = walSince(copyWal);
+        Phase csv = measure(() -> copyCsv(events));
         assertThat(count("snapshot_record")).as("the raw COPY wrote the same rows").isEqualTo(events);
 
         truncate();
-        copyWal = checkpoint();
-        copyStart = System.nanoTime();
-        copyBinary(events);
-        double binarySeconds = seconds(copyStart);
-        String binaryWalUse = walSince(copyWal);
+        Phase binary = measure(() -> copyBinary(events));
         assertThat(count("snapshot_record")).as("the raw binary COPY wrote the same rows").isEqualTo(events);
-        double copySeconds = Math.min(csvSeconds, binarySeconds);
+        double copySeconds = Math.min(csv.seconds(), binary.seconds());
 
         System.out.printf("%n[bench] ingest %,d events: published first (consumer paused) in %.1f s = %,.0f/s with %d "
                 + "producer threads; consumed (%d consumer%s) from the broker into PostgreSQL in %.1f s = %,.0f "
@@ -163,10 +142,10 @@ class IngestBenchmarkTest {
                 + "as CSV %.1f s = %,.0f rows/s (%s), binary %.1f s = %,.0f rows/s (%s); consumer/(faster COPY) "
                 + "%.0f%%%n",
                 events, publishSeconds, events / publishSeconds, producers, CONCURRENCY, CONCURRENCY > 1 ? "s" : "",
-                consumeSeconds, events / consumeSeconds, consumeCpuUse, WRITER_BATCH, writerSeconds,
-                events / writerSeconds, writerCpuUse, csvSeconds, events / csvSeconds, csvWalUse, binarySeconds,
-                events / binarySeconds, binaryWalUse, 100 * copySeconds / consumeSeconds);
-        System.out.printf("[bench] while consuming: %s%n", consumeParts);
+                consumed.seconds(), events / consumed.seconds(), consumed.use(), WRITER_BATCH, written.seconds(),
+                events / written.seconds(), written.use(), csv.seconds(), events / csv.seconds(), csv.use(),
+                binary.seconds(), events / binary.seconds(), binary.use(), 100 * copySeconds / consumed.seconds());
+        System.out.printf("[bench] while consuming: %s%n", consumed.parts());
     }
 
     /**
@@ -252,18 +231,8 @@ class IngestBenchmarkTest {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             PGConnection pg = c.unwrap(PGConnection.class);
-            copyBinary(pg, "COPY record_key (event_id, occurred_at) FROM STDIN (FORMAT binary)", events, (data, r) -> {
-                data.row(2);
-                data.value(CopyType.TEXT, r.eventId());
-                data.value(CopyType.INSTANT, r.occurredAt());
-            });
-            copyBinary(pg, "COPY snapshot_record (" + RecordColumns.NAMES + ") FROM STDIN (FORMAT binary)", events,
-                    (data, r) -> {
-                        data.row(RecordColumns.ALL.size());
-                        for (RecordColumns.Column column : RecordColumns.ALL) {
-                            data.value(column.type(), column.value().apply(r));
-                        }
-                    });
+            copyBinary(pg, RecordColumns.COPY_KEYS, events, RecordColumns::copyKey);
+            copyBinary(pg, RecordColumns.COPY_ROWS, events, RecordColumns::copyRow);
             c.commit();
         }
     }
@@ -320,6 +289,26 @@ class IngestBenchmarkTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE snapshot_record, record_key, volume_policy_state");
         }
+    }
+
+    /** A measured phase: its wall time; the CPU and WAL it used; PostgreSQL's and this JVM's busiest threads' CPU. */
+    private record Phase(double seconds, String use, String parts) {
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code work} from a checkpoint and measures it. */
+    private Phase measure(Work work) throws Exception {
+        long wal = checkpoint();
+        CpuUse cpu = CpuUse.now();
+        CpuByPart parts = CpuByPart.now();
+        long start = System.nanoTime();
+        work.run();
+        double seconds = seconds(start);
+        return new Phase(seconds, cpu.since(seconds, JVM) + "; " + walSince(wal), parts.since(8));
     }
 
     /**
