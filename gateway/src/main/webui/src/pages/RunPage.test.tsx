@@ -71,6 +71,32 @@ describe('the run page', () => {
     expect(recordReads).toBe(reads);
   });
 
+  it('catches up with the records of a run that finishes while its page is open', async () => {
+    const counters = { totalVolumes: 3, created: 3, deleted: 0, failed: 0, skipped: 0, quotaBlocked: 0, batchesTotal: 1, batchesCompleted: 1 };
+    const stored = [aRecord(1), aRecord(2), aRecord(3)];
+    let finished = false;
+    let readsSinceEnd = 0;
+    fakeApi(({ url }) => {
+      if (url.pathname === `/api/v1/runs/${RUN_ID}`) {
+        return { body: finished ? aRun({ status: 'COMPLETED', progressPercent: 100, eta: null, counters }) : aRun() };
+      }
+      if (url.pathname === `/api/v1/runs/${RUN_ID}/records`) {
+        // audit-service stores the results a few reads after the run has ended
+        const items = finished && readsSinceEnd++ >= 2 ? stored : [];
+        return { body: { items, total: items.length } };
+      }
+      return undefined;
+    });
+    renderAt(<RunPage />, { path, route: '/runs/:id', me: VIEWER });
+    await screen.findByTestId('progress-percent');
+    const stream = FakeEventSource.to(`/api/v1/runs/${RUN_ID}/events`);
+    act(() => stream.open());
+    finished = true;
+    act(() => stream.emit(anEvent({ event: 'COMPLETED', status: 'COMPLETED', progressPercent: 100, eta: null, counters })));
+    await waitFor(() => expect(within(screen.getByTestId('records-table')).getAllByTestId('badge-CREATED')).toHaveLength(3),
+      { timeout: 6 * RECORD_CATCH_UP_MS });
+  });
+
   it('says when the live connection is lost and ignores events of other runs', async () => {
     fakeApi(({ url }) => (url.pathname.endsWith('/records') ? { body: { items: [] } } : { body: aRun() }));
     renderAt(<RunPage />, { path, route: '/runs/:id', me: VIEWER });
