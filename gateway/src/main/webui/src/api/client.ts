@@ -76,7 +76,34 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * How long a read may go unanswered before it is given up. A query whose read is given up fails and is asked again
+ * (see the retry in main.tsx): an answer lost on the way must not leave a page that refreshes itself waiting forever.
+ * Changes are not timed out: the server may still carry them out, and the user decides whether to try again.
+ */
+export const READ_TIMEOUT_MS = 30_000;
+
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  if (method !== 'GET') return exchange<T>(path, method, options, options.signal);
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), READ_TIMEOUT_MS);
+  const cancelled = () => timeout.abort();
+  options.signal?.addEventListener('abort', cancelled, { once: true });
+  try {
+    return await exchange<T>(path, method, options, timeout.signal);
+  } catch (error) {
+    if (timeout.signal.aborted && !options.signal?.aborted) {
+      throw new Error(`The server did not answer within ${READ_TIMEOUT_MS / 1000} s.`);
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', cancelled);
+  }
+}
+
+async function exchange<T>(path: string, method: string, options: RequestOptions, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   let body: string | undefined;
   if (options.body !== undefined) {
@@ -84,11 +111,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     body = JSON.stringify(options.body);
   }
   const response = await fetch(`/api/v1${path}${queryString(options.query)}`, {
-    method: options.method ?? 'GET',
+    method,
     headers,
     body,
     credentials: 'same-origin',
-    signal: options.signal,
+    signal,
   });
   if (response.status === 401) {
     onUnauthorized();

@@ -54,7 +54,9 @@ final class WebDriverClient implements AutoCloseable {
                     "browserName", "chrome",
                     "goog:chromeOptions", Map.of("binary", "/usr/bin/chromium", "args", List.of("--headless=new",
                             "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900"))))));
+                            "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900")),
+                    // the DevTools network events, read when a wait fails (see requestsOfThePage)
+                    "goog:loggingPrefs", Map.of("performance", "ALL")))));
             return new WebDriverClient(process, server + "/session/" + session.path("sessionId").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -114,7 +116,7 @@ final class WebDriverClient implements AutoCloseable {
             }
             sleep(300);
         }
-        throw new AssertionError("waited 120 s for " + what + " at " + url(), last);
+        throw new AssertionError("waited 120 s for " + what + " at " + url() + "; " + requestsOfThePage(), last);
     }
 
     void click(String element) {
@@ -137,6 +139,46 @@ final class WebDriverClient implements AutoCloseable {
 
     String attribute(String element, String name) {
         return send("GET", base + "/element/" + element + "/attribute/" + name, null).asText(null);
+    }
+
+    /**
+     * What the page asked the API for, to tell a page that stopped asking from an answer that never came: the page's
+     * visibility, then the last API requests from the DevTools network events since the previous call (each with
+     * its seconds since the first one and how it ended: the status, "failed: ..." or "no answer").
+     */
+    String requestsOfThePage() {
+        try {
+            String visibility = script("return document.visibilityState").asText();
+            JsonNode entries = send("POST", base + "/se/log", Map.of("type", "performance"));
+            Map<String, String> requests = new java.util.LinkedHashMap<>();
+            Map<String, String> outcomes = new java.util.HashMap<>();
+            double first = Double.NaN;
+            for (JsonNode entry : entries) {
+                JsonNode message = JSON.readTree(entry.path("message").asText()).path("message");
+                JsonNode params = message.path("params");
+                String id = params.path("requestId").asText();
+                switch (message.path("method").asText()) {
+                    case "Network.requestWillBeSent" -> {
+                        String url = params.path("request").path("url").asText();
+                        if (url.contains("/api/")) {
+                            double at = params.path("timestamp").asDouble();
+                            first = Double.isNaN(first) ? at : first;
+                            requests.put(id, String.format("%.1f s %s %s", at - first,
+                                    params.path("request").path("method").asText(), url.replaceFirst("^https?://[^/]+", "")));
+                        }
+                    }
+                    case "Network.responseReceived" -> outcomes.put(id, String.valueOf(params.path("response").path("status").asInt()));
+                    case "Network.loadingFailed" -> outcomes.put(id, "failed: " + params.path("errorText").asText());
+                    default -> { }
+                }
+            }
+            List<String> lines = requests.entrySet().stream()
+                    .map(r -> r.getValue() + " -> " + outcomes.getOrDefault(r.getKey(), "no answer")).toList();
+            return "page " + visibility + ", its last API requests: "
+                    + String.join("; ", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(no network log: " + e + ")";
+        }
     }
 
     /** Runs a script in the page ({@code return ...} gives its value as JSON). */
