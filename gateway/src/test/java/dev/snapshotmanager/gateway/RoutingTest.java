@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -97,6 +98,19 @@ class RoutingTest {
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
+    }
+
+    @Test
+    void answers504WithAProblemWhenTheServiceDoesNotAnswerInTime() {
+        long start = System.nanoTime();
+        as("viewer").queryParam("fake", "silent").when().get("/api/v1/compliance")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("status", equalTo(504))
+                .body("detail", equalTo("The service behind this path did not answer within 2 s."))
+                .body("instance", equalTo("/api/v1/compliance"));
+        // the test profile's snapshot.gateway.upstream-response-timeout
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(30));
     }
 
     @Test

@@ -19,6 +19,13 @@ public interface GatewayConfig {
     @WithDefault("1048576")
     long maxRequestBodyBytes();
 
+    /**
+     * How long a proxied request waits for the service's answer to begin (its status line and headers); then the
+     * gateway gives the request up and answers 504. A stream that has begun (SSE, exports) is not limited.
+     */
+    @WithDefault("60s")
+    Duration upstreamResponseTimeout();
+
     /** How long readiness and OpenAPI aggregation wait for an upstream or Keycloak. */
     @WithDefault("3s")
     Duration upstreamCheckTimeout();

@@ -9,6 +9,7 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
@@ -18,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,12 +58,22 @@ public class ProxyRoutes {
                 .setMaxPoolSize(64)
                 .setSsl(tls)
                 .setDecompressionSupported(false));
+        Duration timeout = config.upstreamResponseTimeout();
         return HttpProxy.reverseProxy(client)
                 .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
                         .setHost(base.getHost())
                         .setPort(port)
-                        .setSsl(tls)))
-                .addInterceptor(new UpstreamInterceptor(basePath(base)));
+                        .setSsl(tls)).onSuccess(origin -> giveUpUnansweredAfter(origin, timeout)))
+                .addInterceptor(new UpstreamInterceptor(basePath(base), timeout));
+    }
+
+    /**
+     * Resets the request to the service when its answer has not begun within {@code timeout}, which fails it with
+     * {@link UpstreamTimeoutException}: a service that hangs costs the caller a 504, not a request that never ends.
+     */
+    private void giveUpUnansweredAfter(HttpClientRequest origin, Duration timeout) {
+        long timer = vertx.setTimer(timeout.toMillis(), id -> origin.reset(0, new UpstreamTimeoutException(timeout)));
+        origin.response().onComplete(answered -> vertx.cancelTimer(timer));
     }
 
     private static String basePath(URI base) {

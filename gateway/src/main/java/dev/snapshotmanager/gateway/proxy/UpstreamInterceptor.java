@@ -8,17 +8,33 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
-/** Prefixes the upstream's base path and answers 502 with a problem body when the upstream cannot be reached. */
+/**
+ * Prefixes the upstream's base path; answers 502 with a problem body when the upstream cannot be reached, and 504 when
+ * its answer did not begin in time ({@link UpstreamTimeoutException}).
+ */
 final class UpstreamInterceptor implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(UpstreamInterceptor.class);
 
     private final String basePath;
 
-    UpstreamInterceptor(String basePath) {
+    private final Duration timeout;
+
+    UpstreamInterceptor(String basePath, Duration timeout) {
         this.basePath = basePath;
+        this.timeout = timeout;
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UpstreamTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -28,12 +44,16 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         }
         String path = context.request().proxiedRequest().path();
         return context.sendRequest().recover(failure -> {
-            LOG.warnf("Upstream unreachable for %s: %s", path, failure.getMessage());
-            Buffer body = Buffer.buffer(Problems.json(502, "Bad Gateway",
-                    "The service behind this path is not reachable.", path));
+            boolean late = isTimeout(failure);
+            LOG.warnf("Upstream %s for %s: %s", late ? "did not answer in time" : "unreachable", path, failure.getMessage());
+            int status = late ? 504 : 502;
+            String title = late ? "Gateway Timeout" : "Bad Gateway";
+            Buffer body = Buffer.buffer(Problems.json(status, title, late
+                    ? "The service behind this path did not answer within " + timeout.toSeconds() + " s."
+                    : "The service behind this path is not reachable.", path));
             ProxyResponse response = context.request().response()
-                    .setStatusCode(502)
-                    .setStatusMessage("Bad Gateway")
+                    .setStatusCode(status)
+                    .setStatusMessage(title)
                     .setBody(Body.body(body));
             response.headers().set(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE);
             return Future.succeededFuture(response);

@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stand-in for one service behind the gateway: a real Vert.x HTTP server that answers with what it received
- * (echo), or on request ({@code ?fake=...}) with a problem body, an SSE stream held open until {@code /__gate} is
- * called, or a large download written with back-pressure ({@code /__stats} tells how much it has written so far).
+ * (echo), or on request ({@code ?fake=...}) with a problem body, a dropped connection, no answer at all, an SSE
+ * stream held open until {@code /__gate} is called, or a large download written with back-pressure ({@code /__stats}
+ * tells how much it has written so far).
  */
 final class FakeUpstream {
 
@@ -51,6 +52,8 @@ final class FakeUpstream {
                     .end(problem(path));
         } else if (fake.equals("reset")) {
             request.connection().close();
+        } else if (fake.equals("silent")) {
+            request.pause(); // reads the request and never answers it
         } else if (fake.equals("sse")) {
             sse(request);
         } else if (fake.equals("stream")) {

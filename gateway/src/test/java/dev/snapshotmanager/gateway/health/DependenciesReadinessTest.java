@@ -106,6 +106,10 @@ class DependenciesReadinessTest {
                 return 1024;
             }
 
+            public Duration upstreamResponseTimeout() {
+                throw new UnsupportedOperationException();
+            }
+
             public Duration upstreamCheckTimeout() {
                 return Duration.ofSeconds(2);
             }
