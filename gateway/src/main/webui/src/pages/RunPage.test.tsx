@@ -97,6 +97,66 @@ describe('the run page', () => {
       { timeout: 6 * RECORD_CATCH_UP_MS });
   });
 
+  it('catches up after the end also when a long run made the page read its records many times while it ran', async () => {
+    const counters = { totalVolumes: 3, created: 3, deleted: 0, failed: 0, skipped: 0, quotaBlocked: 0, batchesTotal: 80, batchesCompleted: 80 };
+    const stored = [aRecord(1), aRecord(2), aRecord(3)];
+    let finished = false;
+    let readsSinceEnd = 0;
+    let readsWhileRunning = 0;
+    fakeApi(({ url }) => {
+      if (url.pathname === `/api/v1/runs/${RUN_ID}`) {
+        return { body: finished ? aRun({ status: 'COMPLETED', progressPercent: 100, eta: null, counters }) : aRun() };
+      }
+      if (url.pathname === `/api/v1/runs/${RUN_ID}/records`) {
+        if (!finished) readsWhileRunning++;
+        const items = finished && readsSinceEnd++ >= 2 ? stored : [];
+        return { body: { items, total: items.length } };
+      }
+      return undefined;
+    });
+    renderAt(<RunPage />, { path, route: '/runs/:id', me: VIEWER });
+    await screen.findByTestId('progress-percent');
+    const stream = FakeEventSource.to(`/api/v1/runs/${RUN_ID}/events`);
+    act(() => stream.open());
+    // each progress event with counters has the page read the records again: more reads than the catch-up allows
+    for (let batch = 1; batch <= 70; batch++) {
+      act(() => stream.emit(anEvent({ counters: { ...counters, batchesCompleted: batch } })));
+      await waitFor(() => expect(readsWhileRunning).toBeGreaterThanOrEqual(batch + 1));
+    }
+    finished = true;
+    act(() => stream.emit(anEvent({ event: 'COMPLETED', status: 'COMPLETED', progressPercent: 100, eta: null, counters })));
+    await waitFor(() => expect(within(screen.getByTestId('records-table')).getAllByTestId('badge-CREATED')).toHaveLength(3),
+      { timeout: 6 * RECORD_CATCH_UP_MS });
+  });
+
+  it('stops reading a finished run\'s records a minute after it saw the end, even when they never all arrive', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const done = aRun({ status: 'COMPLETED', progressPercent: 100,
+        counters: { totalVolumes: 3, created: 3, deleted: 0, failed: 0, skipped: 0, quotaBlocked: 0, batchesTotal: 1, batchesCompleted: 1 } });
+      let recordReads = 0;
+      fakeApi(({ url }) => {
+        if (url.pathname === `/api/v1/runs/${RUN_ID}`) return { body: done };
+        if (url.pathname === `/api/v1/runs/${RUN_ID}/records`) {
+          recordReads++;
+          return { body: { items: [aRecord(1)], total: 1 } }; // two of the three results were lost on the way
+        }
+        return undefined;
+      });
+      renderAt(<RunPage />, { path, route: '/runs/:id', me: VIEWER });
+      await screen.findByTestId('records-table');
+      await act(() => vi.advanceTimersByTimeAsync(30 * RECORD_CATCH_UP_MS));
+      expect(recordReads).toBeGreaterThan(20);
+      await act(() => vi.advanceTimersByTimeAsync(40 * RECORD_CATCH_UP_MS));
+      const reads = recordReads;
+      expect(reads).toBeLessThanOrEqual(62);
+      await act(() => vi.advanceTimersByTimeAsync(30 * RECORD_CATCH_UP_MS));
+      expect(recordReads).toBe(reads);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('says when the live connection is lost and ignores events of other runs', async () => {
     fakeApi(({ url }) => (url.pathname.endsWith('/records') ? { body: { items: [] } } : { body: aRun() }));
     renderAt(<RunPage />, { path, route: '/runs/:id', me: VIEWER });

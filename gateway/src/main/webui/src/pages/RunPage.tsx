@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import { useAbilities } from '../api/me';
@@ -12,9 +12,10 @@ import { RecordsTable } from '../runs/RecordsTable';
 import { applyEvent, RunProgress } from '../runs/RunProgress';
 import { useRunEvents } from '../runs/useRunEvents';
 
-/** How often and how many times the records of a finished run are read again while audit-service catches up. */
+/** How often, and for how long after the page saw the run finished, its records are read again while audit-service
+ * catches up. */
 export const RECORD_CATCH_UP_MS = 1000;
-const RECORD_CATCH_UP_READS = 60;
+const RECORD_CATCH_UP_FOR_MS = 60_000;
 
 /** One audit record per volume result: what the run counted (failed includes failed deletions). */
 function recordsOf(run: Run): number | undefined {
@@ -48,8 +49,10 @@ export function RunPage() {
   );
 
   // audit-service stores the results through its own consumer, so at the end of a run it may not hold all of them
-  // yet. Once the run has finished, its records are read again until they are as many as the run counted (bounded).
+  // yet. Once the run has finished, its records are read again until they are as many as the run counted, for a
+  // minute at most from when this page saw the end (not counting the reads made while the run was going on).
   const expected = run.data && TERMINAL.includes(run.data.status) ? recordsOf(run.data) : undefined;
+  const endSeenAt = useRef<number | undefined>(undefined);
   const records = useQuery({
     queryKey: ['run-records', id, keyset.cursor, keyset.size],
     queryFn: () => api<RecordPage>(`/runs/${id}/records`, { query: { limit: keyset.size, cursor: keyset.cursor, sort: 'asc', includeTotal: true } }),
@@ -58,7 +61,8 @@ export function RunPage() {
     refetchInterval: (query) => {
       const total = query.state.data?.total;
       if (expected === undefined || total === undefined || query.state.data?.totalCapped) return false;
-      return total < expected && query.state.dataUpdateCount <= RECORD_CATCH_UP_READS ? RECORD_CATCH_UP_MS : false;
+      endSeenAt.current ??= Date.now();
+      return total < expected && Date.now() - endSeenAt.current < RECORD_CATCH_UP_FOR_MS ? RECORD_CATCH_UP_MS : false;
     },
   });
 
