@@ -89,6 +89,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), READ_TIMEOUT_MS);
   const cancelled = () => timeout.abort();
+  if (options.signal?.aborted) cancelled();
   options.signal?.addEventListener('abort', cancelled, { once: true });
   try {
     return await exchange<T>(path, method, options, timeout.signal);

@@ -71,33 +71,12 @@ describe('the run page', () => {
     expect(recordReads).toBe(reads);
   });
 
-  it('catches up with the records of a run that finishes while its page is open', async () => {
-    const counters = { totalVolumes: 3, created: 3, deleted: 0, failed: 0, skipped: 0, quotaBlocked: 0, batchesTotal: 1, batchesCompleted: 1 };
-    const stored = [aRecord(1), aRecord(2), aRecord(3)];
-    let finished = false;
-    let readsSinceEnd = 0;
-    fakeApi(({ url }) => {
-      if (url.pathname === `/api/v1/runs/${RUN_ID}`) {
-        return { body: finished ? aRun({ status: 'COMPLETED', progressPercent: 100, eta: null, counters }) : aRun() };
-      }
-      if (url.pathname === `/api/v1/runs/${RUN_ID}/records`) {
-        // audit-service stores the results a few reads after the run has ended
-        const items = finished && readsSinceEnd++ >= 2 ? stored : [];
-        return { body: { items, total: items.length } };
-      }
-      return undefined;
-    });
-    renderAt(<RunPage />, { path, route: '/runs/:id', me: VIEWER });
-    await screen.findByTestId('progress-percent');
-    const stream = FakeEventSource.to(`/api/v1/runs/${RUN_ID}/events`);
-    act(() => stream.open());
-    finished = true;
-    act(() => stream.emit(anEvent({ event: 'COMPLETED', status: 'COMPLETED', progressPercent: 100, eta: null, counters })));
-    await waitFor(() => expect(within(screen.getByTestId('records-table')).getAllByTestId('badge-CREATED')).toHaveLength(3),
-      { timeout: 6 * RECORD_CATCH_UP_MS });
-  });
-
-  it('catches up after the end also when a long run made the page read its records many times while it ran', async () => {
+  /**
+   * A run page open while the run sends `progressEvents` progress events (each has the page read the records
+   * again) and then ends; audit-service stores the run's three results two reads after the end. The page must show
+   * them.
+   */
+  async function finishWhileOpenAfter(progressEvents: number) {
     const counters = { totalVolumes: 3, created: 3, deleted: 0, failed: 0, skipped: 0, quotaBlocked: 0, batchesTotal: 80, batchesCompleted: 80 };
     const stored = [aRecord(1), aRecord(2), aRecord(3)];
     let finished = false;
@@ -118,8 +97,7 @@ describe('the run page', () => {
     await screen.findByTestId('progress-percent');
     const stream = FakeEventSource.to(`/api/v1/runs/${RUN_ID}/events`);
     act(() => stream.open());
-    // each progress event with counters has the page read the records again: more reads than the catch-up allows
-    for (let batch = 1; batch <= 70; batch++) {
+    for (let batch = 1; batch <= progressEvents; batch++) {
       act(() => stream.emit(anEvent({ counters: { ...counters, batchesCompleted: batch } })));
       await waitFor(() => expect(readsWhileRunning).toBeGreaterThanOrEqual(batch + 1));
     }
@@ -127,6 +105,15 @@ describe('the run page', () => {
     act(() => stream.emit(anEvent({ event: 'COMPLETED', status: 'COMPLETED', progressPercent: 100, eta: null, counters })));
     await waitFor(() => expect(within(screen.getByTestId('records-table')).getAllByTestId('badge-CREATED')).toHaveLength(3),
       { timeout: 6 * RECORD_CATCH_UP_MS });
+  }
+
+  it('catches up with the records of a run that finishes while its page is open', async () => {
+    await finishWhileOpenAfter(0);
+  });
+
+  it('catches up after the end also when a long run made the page read its records many times while it ran', async () => {
+    // more reads while the run went on than the catch-up makes after the end
+    await finishWhileOpenAfter(70);
   });
 
   it('stops reading a finished run\'s records a minute after it saw the end, even when they never all arrive', async () => {

@@ -28,15 +28,6 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         this.timeout = timeout;
     }
 
-    private static boolean isTimeout(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UpstreamTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         if (!basePath.isEmpty()) {
@@ -58,5 +49,14 @@ final class UpstreamInterceptor implements ProxyInterceptor {
             response.headers().set(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE);
             return Future.succeededFuture(response);
         });
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UpstreamTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
