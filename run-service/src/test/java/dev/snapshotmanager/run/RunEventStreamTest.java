@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -125,6 +126,22 @@ class RunEventStreamTest {
                 .contains("\"status\":\"RUNNING\"").contains("\"created\":1");
         reportUntilReceived(id, later);
         assertThat(later.get(5, TimeUnit.SECONDS)).contains("\"status\":\"RUNNING\"");
+    }
+
+    @Test
+    void anIdleStreamSendsKeepAliveCommentsAndAsksProxiesNotToBufferIt() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve("api/v1/runs/events"))
+                .header("Authorization", "Bearer " + ADMIN).header("Accept", "text/event-stream").GET().build();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Accel-Buffering")).hasValue("no");
+        try (Stream<String> lines = response.body()) {
+            // the test profile's snapshot.runs.stream-keep-alive is one second
+            CompletableFuture<List<String>> twoComments = CompletableFuture.supplyAsync(() -> lines
+                    .filter(line -> line.startsWith(":")).limit(2).toList());
+            assertThat(twoComments.get(10, TimeUnit.SECONDS)).containsExactly(":keep-alive", ":keep-alive");
+        }
     }
 
     @Test

@@ -20,6 +20,13 @@ public interface RunsConfig {
     @WithDefault("PT1S")
     Duration progressEventInterval();
 
+    /**
+     * How often an event stream that has nothing to say sends a comment line, so that proxies and load balancers
+     * with an idle timeout (60 s is common) keep it open; browsers ignore comments.
+     */
+    @WithDefault("PT25S")
+    Duration streamKeepAlive();
+
     /** What happens to a stale run: FAIL it (WORKER_LOST), or REDRIVE it (request it again) while it is unplanned. */
     @WithDefault("FAIL")
     StaleAction staleAction();
