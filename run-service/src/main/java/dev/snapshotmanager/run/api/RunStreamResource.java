@@ -35,9 +35,9 @@ import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
- * Server-Sent Events of run lifecycle and progress changes (RunLifecycleV1 as JSON), for the UI. A stream with nothing
- * to say sends a comment every {@code snapshot.runs.stream-keep-alive}, so that an idle timeout on the way (an
- * ingress, a load balancer) does not cut it; {@code X-Accel-Buffering: no} asks an nginx in front not to hold events
+ * Server-Sent Events of run lifecycle and progress changes (RunLifecycleV1 as JSON), for the UI. Between its events a
+ * stream sends a comment every {@code snapshot.runs.stream-keep-alive}, so that an idle timeout on the way (an
+ * ingress, a load balancer) does not cut a quiet stream; {@code X-Accel-Buffering: no} asks an nginx in front not to hold events
  * back.
  */
 @Path("/api/v1/runs")
@@ -110,7 +110,7 @@ public class RunStreamResource {
                 .onTermination().invoke(listening::cancel));
     }
 
-    /** The events as JSON data, with a comment whenever nothing was sent for a keep-alive interval. */
+    /** The events as JSON data, and a comment every keep-alive interval between them. */
     private Multi<OutboundSseEvent> withKeepAlive(Sse sse, Multi<RunLifecycleV1> events) {
         Multi<OutboundSseEvent> data = events.map(event -> sse.newEventBuilder()
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(RunLifecycleV1.class, event).build());

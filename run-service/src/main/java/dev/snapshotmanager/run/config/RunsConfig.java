@@ -21,7 +21,7 @@ public interface RunsConfig {
     Duration progressEventInterval();
 
     /**
-     * How often an event stream that has nothing to say sends a comment line, so that proxies and load balancers
+     * How often an event stream sends a comment line between its events, so that proxies and load balancers
      * with an idle timeout (60 s is common) keep it open; browsers ignore comments.
      */
     @WithDefault("PT25S")
