@@ -37,8 +37,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 /**
  * Server-Sent Events of run lifecycle and progress changes (RunLifecycleV1 as JSON), for the UI. Between its events a
  * stream sends a comment every {@code snapshot.runs.stream-keep-alive}, so that an idle timeout on the way (an
- * ingress, a load balancer) does not cut a quiet stream; {@code X-Accel-Buffering: no} asks an nginx in front not to hold events
- * back.
+ * ingress, a load balancer) does not cut a quiet stream; {@code X-Accel-Buffering: no} asks an nginx in front not to
+ * hold events back.
  */
 @Path("/api/v1/runs")
 @Tag(name = "Runs")
