@@ -113,7 +113,7 @@ public class RunStreamResource {
     /** The events as JSON data, and a comment every keep-alive interval between them. */
     private Multi<OutboundSseEvent> withKeepAlive(Sse sse, Multi<RunLifecycleV1> events) {
         Multi<OutboundSseEvent> data = events.map(event -> sse.newEventBuilder()
-                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(RunLifecycleV1.class, event).build());
+                .data(RunLifecycleV1.class, event).build());
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(config.streamKeepAlive())
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -150,8 +152,8 @@ final class WebDriverClient implements AutoCloseable {
         try {
             String visibility = script("return document.visibilityState").asText();
             JsonNode entries = send("POST", base + "/se/log", Map.of("type", "performance"));
-            Map<String, String> requests = new java.util.LinkedHashMap<>();
-            Map<String, String> outcomes = new java.util.HashMap<>();
+            Map<String, String> requests = new LinkedHashMap<>();
+            Map<String, String> outcomes = new HashMap<>();
             double first = Double.NaN;
             for (JsonNode entry : entries) {
                 JsonNode message = JSON.readTree(entry.path("message").asText()).path("message");
