@@ -1,6 +1,7 @@
 package dev.snapshotmanager.audit.messaging;
 
 import dev.snapshotmanager.audit.repository.ProjectionWriter;
+import dev.snapshotmanager.audit.service.DatabaseRetry;
 import dev.snapshotmanager.events.ExpectedPolicy;
 import dev.snapshotmanager.events.PolicyChangedV1;
 import dev.snapshotmanager.events.VolumeInventoryV1;
@@ -8,14 +9,15 @@ import dev.snapshotmanager.events.VolumePoliciesV1;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Builds the compliance projections from the compacted topics (read from the beginning, so a new instance rebuilds
- * them). A tombstone (null value) deletes; an unreadable or unusable value goes to the dead-letter topic.
+ * them). A tombstone (null value) deletes; an unreadable or unusable value goes to the dead-letter topic. A write
+ * PostgreSQL does not take (an outage, a failover) is repeated until it does ({@link DatabaseRetry}), so that no
+ * event is dead-lettered, and lost to the projection, because the database was away.
  */
 @ApplicationScoped
 public class ProjectionConsumers {
@@ -25,9 +27,12 @@ public class ProjectionConsumers {
     @Inject
     ProjectionWriter writer;
 
+    @Inject
+    DatabaseRetry retry;
+
     @Incoming("policy-changed")
     @Blocking
-    public void policyChanged(ConsumerRecord<String, PolicyChangedV1> record) throws SQLException {
+    public void policyChanged(ConsumerRecord<String, PolicyChangedV1> record) throws Exception {
         requireReadable(record);
         PolicyChangedV1 event = record.value();
         UUID policySetId;
@@ -36,16 +41,16 @@ public class ProjectionConsumers {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidResultException("policy-changed key is not a policy set id: " + record.key());
         }
-        writer.applyPolicySet(policySetId, event);
+        retry.run("policy-changed", () -> writer.applyPolicySet(policySetId, event));
     }
 
     @Incoming("volume-inventory")
     @Blocking
-    public void volumeInventory(ConsumerRecord<String, VolumeInventoryV1> record) throws SQLException {
+    public void volumeInventory(ConsumerRecord<String, VolumeInventoryV1> record) throws Exception {
         requireReadable(record);
         if (record.value() == null) {
             if (record.key() != null) {
-                writer.removeVolume(record.key());
+                retry.run("volume-inventory", () -> writer.removeVolume(record.key()));
             }
             return;
         }
@@ -53,21 +58,22 @@ public class ProjectionConsumers {
         if (volume.tenant() == null || volume.tenant().projectId() == null || volume.observedAt() == null) {
             throw new InvalidResultException("volume-inventory event without tenant or observedAt");
         }
-        writer.applyVolume(volume);
+        retry.run("volume-inventory", () -> writer.applyVolume(volume));
     }
 
     /** Each volume's resolved policies; {@code removed=true} and a tombstone both delete the volume's row. */
     @Incoming("volume-policies")
     @Blocking
-    public void volumePolicies(ConsumerRecord<String, VolumePoliciesV1> record) throws SQLException {
+    public void volumePolicies(ConsumerRecord<String, VolumePoliciesV1> record) throws Exception {
         requireReadable(record);
         if (record.value() == null) {
             if (record.key() != null) {
-                writer.removeResolution(record.key());
+                retry.run("volume-policies", () -> writer.removeResolution(record.key()));
             }
             return;
         }
-        writer.applyResolution(requireUsable(record.value()));
+        VolumePoliciesV1 resolution = requireUsable(record.value());
+        retry.run("volume-policies", () -> writer.applyResolution(resolution));
     }
 
     private static VolumePoliciesV1 requireUsable(VolumePoliciesV1 event) {

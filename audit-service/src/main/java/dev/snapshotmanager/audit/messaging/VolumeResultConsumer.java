@@ -1,5 +1,6 @@
 package dev.snapshotmanager.audit.messaging;
 
+import dev.snapshotmanager.audit.service.DatabaseRetry;
 import dev.snapshotmanager.audit.service.IngestResult;
 import dev.snapshotmanager.audit.service.IngestService;
 import dev.snapshotmanager.events.VolumeResultV1;
@@ -8,8 +9,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -21,8 +20,9 @@ import org.jboss.logging.Logger;
 /**
  * Consumes {@code snapshot.volume-results.v1} in batches. Each poll becomes one database transaction; a poison
  * message (not a valid {@link VolumeResultV1}, or refused by the database) is nacked on its own, which sends it to
- * the dead-letter topic, and the rest of the batch is stored. The offsets are committed after both. A database
- * outage is retried with backoff: valid results never go to the dead-letter topic because PostgreSQL was away.
+ * the dead-letter topic, and the rest of the batch is stored. The offsets are committed after both. A batch
+ * PostgreSQL does not take (an outage, a failover) is stored again until it does ({@link DatabaseRetry}): valid
+ * results never go to the dead-letter topic because PostgreSQL was away.
  *
  * <p>Two batches are stored at once ({@code smallrye.messaging.worker.volume-results.max-concurrency}): while
  * PostgreSQL runs one batch's statement, the next batch is prepared and sent, so neither side waits for the other.
@@ -33,10 +33,12 @@ import org.jboss.logging.Logger;
 public class VolumeResultConsumer {
 
     private static final Logger LOG = Logger.getLogger(VolumeResultConsumer.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     @Inject
     IngestService ingest;
+
+    @Inject
+    DatabaseRetry retry;
 
     @Incoming("volume-results")
     @Blocking(value = "volume-results", ordered = false)
@@ -53,7 +55,7 @@ public class VolumeResultConsumer {
                 origin.put(record.getPayload(), record);
             }
         }
-        IngestResult result = storeWithRetry(valid);
+        IngestResult result = store(valid);
         result.rejected().forEach((event, cause) ->
                 poison.add(new PoisonMessage(origin.get(event), new InvalidResultException(cause.getMessage()))));
         for (PoisonMessage message : poison) {
@@ -68,21 +70,14 @@ public class VolumeResultConsumer {
         return batch.ack();
     }
 
-    private IngestResult storeWithRetry(List<VolumeResultV1> events) {
-        Duration backoff = Duration.ofMillis(200);
-        while (true) {
-            try {
-                return ingest.store(events);
-            } catch (SQLException | RuntimeException e) {
-                LOG.errorf(e, "Could not store a batch of %d results; retrying in %d ms", events.size(), backoff.toMillis());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while storing results", interrupted);
-                }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    private IngestResult store(List<VolumeResultV1> events) {
+        try {
+            return retry.call("volume-results", () -> ingest.store(events), IngestResult.class);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
             }
+            throw new IllegalStateException("could not store a batch of " + events.size() + " results", e);
         }
     }
 

@@ -71,7 +71,7 @@ public class IngestService {
         try {
             inserted = storeInOneTransaction(batch);
         } catch (SQLException e) {
-            if (!isDataError(e)) {
+            if (!DatabaseRetry.isDataError(e)) {
                 throw e;
             }
             LOG.warnf("A batch of %d results was refused (%s); storing them one by one", batch.size(), e.getMessage());
@@ -80,7 +80,7 @@ public class IngestService {
                 try {
                     inserted += storeInOneTransaction(List.of(event));
                 } catch (SQLException single) {
-                    if (!isDataError(single)) {
+                    if (!DatabaseRetry.isDataError(single)) {
                         throw single;
                     }
                     refused.put(event, single);
@@ -129,11 +129,5 @@ public class IngestService {
     @FunctionalInterface
     private interface Write {
         int apply(Connection connection, List<VolumeResultV1> batch) throws SQLException;
-    }
-
-    /** SQLSTATE class 22 (data exception) or 23 (integrity constraint): the data, not the database, is at fault. */
-    static boolean isDataError(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 }
