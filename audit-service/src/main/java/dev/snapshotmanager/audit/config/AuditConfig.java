@@ -20,9 +20,6 @@ public interface AuditConfig {
     /** Compliance evaluation. */
     Compliance compliance();
 
-    /** Repeating the consumers' database calls while PostgreSQL is away. */
-    Database database();
-
     interface Partitions {
         /** How many months ahead of the current one the maintenance job keeps partitions ready. */
         @WithDefault("3")
@@ -59,16 +56,6 @@ public interface AuditConfig {
         /** Rows the JDBC cursor fetches per round trip while streaming an NDJSON export (CSV comes from COPY). */
         @WithDefault("2000")
         int fetchSize();
-    }
-
-    interface Database {
-        /** Delay before a database call PostgreSQL did not take is repeated the first time; it doubles each time. */
-        @WithDefault("PT0.2S")
-        Duration retryDelay();
-
-        /** The longest delay between two repetitions. */
-        @WithDefault("PT30S")
-        Duration retryMaxDelay();
     }
 
     interface Compliance {

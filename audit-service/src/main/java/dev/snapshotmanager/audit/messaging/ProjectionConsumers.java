@@ -1,7 +1,7 @@
 package dev.snapshotmanager.audit.messaging;
 
 import dev.snapshotmanager.audit.repository.ProjectionWriter;
-import dev.snapshotmanager.audit.service.DatabaseRetry;
+import dev.snapshotmanager.common.messaging.DatabaseRetry;
 import dev.snapshotmanager.events.ExpectedPolicy;
 import dev.snapshotmanager.events.PolicyChangedV1;
 import dev.snapshotmanager.events.VolumeInventoryV1;

@@ -1,8 +1,8 @@
 package dev.snapshotmanager.audit.messaging;
 
-import dev.snapshotmanager.audit.service.DatabaseRetry;
 import dev.snapshotmanager.audit.service.IngestResult;
 import dev.snapshotmanager.audit.service.IngestService;
+import dev.snapshotmanager.common.messaging.DatabaseRetry;
 import dev.snapshotmanager.events.VolumeResultV1;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;

@@ -2,6 +2,7 @@ package dev.snapshotmanager.audit.service;
 
 import dev.snapshotmanager.audit.repository.RecordPartitions;
 import dev.snapshotmanager.audit.repository.RecordWriter;
+import dev.snapshotmanager.common.messaging.DatabaseRetry;
 import dev.snapshotmanager.events.VolumeResultV1;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -4,7 +4,6 @@ import static dev.snapshotmanager.audit.fixtures.ResolutionBuilder.aResolution;
 import static dev.snapshotmanager.audit.fixtures.ResultBuilder.aResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.snapshotmanager.audit.fixtures.DatabaseOutage;
 import dev.snapshotmanager.audit.fixtures.DeadLetters;
 import dev.snapshotmanager.audit.fixtures.EventPublisher;
 import dev.snapshotmanager.audit.fixtures.Inventory;
@@ -14,6 +13,7 @@ import dev.snapshotmanager.events.TenantRef;
 import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeInventoryV1;
 import dev.snapshotmanager.events.VolumeResultV1;
+import dev.snapshotmanager.testsupport.DatabaseOutage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,7 +47,7 @@ class DatabaseOutageTest {
     private static final List<String> CONSUMED = List.of(Topics.VOLUME_RESULTS, Topics.POLICY_CHANGED,
             Topics.VOLUME_INVENTORY, Topics.VOLUME_POLICIES);
 
-    /** The consumers' names in {@code audit_database_retries_total{work}}. */
+    /** The consumers' names in {@code snapshot_database_retries_total{work}}. */
     private static final List<String> WORKS = List.of("volume-results", "policy-changed", "volume-inventory",
             "volume-policies");
 
@@ -86,11 +87,9 @@ class DatabaseOutageTest {
             });
             List<String> deadLettered = new ArrayList<>();
             for (KafkaConsumer<String, String> consumer : deadLetters) {
-                for (int i = 0; i < 5; i++) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                        if (r.key() != null && (r.key().contains(project) || r.key().equals(set.toString()))) {
-                            deadLettered.add(r.topic() + " " + r.key());
-                        }
+                for (ConsumerRecord<String, String> r : DeadLetters.readToEnd(consumer)) {
+                    if (r.key() != null && (r.key().contains(project) || r.key().equals(set.toString()))) {
+                        deadLettered.add(r.topic() + " " + r.key());
                     }
                 }
             }
@@ -133,11 +132,11 @@ class DatabaseOutageTest {
                         assertThat(count).as("repetitions of " + work).isGreaterThan(before.get(work))));
     }
 
-    /** {@code audit_database_retries_total} per consumer (0 before its first database call). */
+    /** {@code snapshot_database_retries_total} per consumer (0 before its first database call). */
     private Map<String, Double> retries() {
-        Map<String, Double> counts = new java.util.TreeMap<>();
+        Map<String, Double> counts = new TreeMap<>();
         for (String work : WORKS) {
-            Counter counter = registry.find("audit.database.retries").tag("work", work).counter();
+            Counter counter = registry.find("snapshot.database.retries").tag("work", work).counter();
             counts.put(work, counter == null ? 0 : counter.count());
         }
         return counts;

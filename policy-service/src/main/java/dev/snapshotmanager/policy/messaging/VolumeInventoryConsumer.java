@@ -1,5 +1,6 @@
 package dev.snapshotmanager.policy.messaging;
 
+import dev.snapshotmanager.common.messaging.DatabaseRetry;
 import dev.snapshotmanager.events.CloudEventAttributes;
 import dev.snapshotmanager.events.CloudEventHeaders;
 import dev.snapshotmanager.events.VolumeInventoryV1;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes {@code snapshot.volume-inventory.v1} (compacted, keyed by volume id) into the volume projection. A failing
- * record goes to the dead-letter topic; consumption never stops.
+ * record goes to the dead-letter topic; consumption never stops. While PostgreSQL is away, a record is applied again
+ * until it is taken ({@link DatabaseRetry}), so that no volume is lost to the projection.
  */
 @ApplicationScoped
 public class VolumeInventoryConsumer {
@@ -20,13 +22,17 @@ public class VolumeInventoryConsumer {
     @Inject
     InventoryService inventory;
 
+    @Inject
+    DatabaseRetry retry;
+
     @Incoming("volume-inventory")
     @Blocking
-    public void consume(ConsumerRecord<String, VolumeInventoryV1> record) {
+    public void consume(ConsumerRecord<String, VolumeInventoryV1> record) throws Exception {
         String eventId = CloudEventHeaders.read(record.headers()).map(CloudEventAttributes::id).orElse(null);
         if (record.value() == null && eventId != null) {
             eventId = "tombstone:" + eventId;
         }
-        inventory.apply(record.key(), record.value(), eventId);
+        String id = eventId;
+        retry.run("volume-inventory", () -> inventory.apply(record.key(), record.value(), id));
     }
 }

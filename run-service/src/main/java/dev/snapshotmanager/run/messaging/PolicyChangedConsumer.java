@@ -1,5 +1,6 @@
 package dev.snapshotmanager.run.messaging;
 
+import dev.snapshotmanager.common.messaging.DatabaseRetry;
 import dev.snapshotmanager.events.PolicyChangedV1;
 import dev.snapshotmanager.run.service.PolicyProjection;
 import io.smallrye.common.annotation.Blocking;
@@ -11,7 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps the schedule projection from the compacted policy-changed topic; a tombstone (null value) deletes the set
- * named by the key. Poison records go to the dead-letter topic.
+ * named by the key. Poison records go to the dead-letter topic; while PostgreSQL is away, the change is applied again
+ * until it is taken ({@link DatabaseRetry}), so that no policy change is lost to the schedule.
  */
 @ApplicationScoped
 public class PolicyChangedConsumer {
@@ -19,13 +21,18 @@ public class PolicyChangedConsumer {
     @Inject
     PolicyProjection projection;
 
+    @Inject
+    DatabaseRetry retry;
+
     @Incoming("policy-changed")
     @Blocking
-    public void changed(ConsumerRecord<String, PolicyChangedV1> record) {
+    public void changed(ConsumerRecord<String, PolicyChangedV1> record) throws Exception {
         if (record.value() == null && !Poison.failedDeserialization(record) && record.key() != null) {
-            projection.tombstone(UUID.fromString(record.key()));
+            UUID policySetId = UUID.fromString(record.key());
+            retry.run("policy-changed", () -> projection.tombstone(policySetId));
             return;
         }
-        projection.apply(Poison.requireValue(record));
+        PolicyChangedV1 event = Poison.requireValue(record);
+        retry.run("policy-changed", () -> projection.apply(event));
     }
 }

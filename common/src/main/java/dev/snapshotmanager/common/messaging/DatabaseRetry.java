@@ -1,0 +1,153 @@
+package dev.snapshotmanager.common.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.RollbackException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Repeats a consumer's database work until PostgreSQL takes it. An outage, a failover or a restart of the database
+ * makes every statement fail for a while; that is no reason to dead-letter what a consumer received (the event would
+ * be lost to the service). So:
+ * <ul>
+ *   <li><b>database trouble</b> (an {@link SQLException} in the cause chain that is not a data error, e.g. a refused
+ *       or broken connection, or a commit that failed) is repeated after a growing delay
+ *       ({@code snapshot.database.retry-delay}, doubling up to {@code snapshot.database.retry-max-delay}), without
+ *       end. The consumer waits meanwhile: it neither skips the event nor commits past it.</li>
+ *   <li><b>a data error</b> (SQLSTATE class 22 or 23: the event, not the database, is at fault) is passed on at
+ *       once, for the caller to dead-letter.</li>
+ *   <li><b>anything else</b> (a concurrent update, a bug) is tried {@value #OTHER_ATTEMPTS} times in all, then
+ *       passed on.</li>
+ * </ul>
+ * Each repetition for database trouble is logged and counted in {@code snapshot_database_retries_total{work=...}}.
+ */
+@ApplicationScoped
+public class DatabaseRetry {
+
+    /** Attempts at work that failed for another reason than the database or its data. */
+    public static final int OTHER_ATTEMPTS = 3;
+
+    private static final Logger LOG = Logger.getLogger(DatabaseRetry.class);
+
+    private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    private final Guard otherFailures = Guard.create().withRetry().maxRetries(OTHER_ATTEMPTS - 1)
+            .delay(50, ChronoUnit.MILLIS).jitter(25, ChronoUnit.MILLIS)
+            .whenException(e -> !isDatabaseTrouble(e) && !isDataError(e) && !(e instanceof InterruptedException))
+            .done().build();
+    private final Duration delay;
+    private final Duration maxDelay;
+    private final MeterRegistry registry;
+
+    @Inject
+    public DatabaseRetry(@ConfigProperty(name = "snapshot.database.retry-delay", defaultValue = "PT0.2S") Duration delay,
+            @ConfigProperty(name = "snapshot.database.retry-max-delay", defaultValue = "PT30S") Duration maxDelay,
+            MeterRegistry registry) {
+        this.delay = delay;
+        this.maxDelay = maxDelay;
+        this.registry = registry;
+    }
+
+    /** Database work that returns nothing. */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code work} until the database takes it.
+     *
+     * @param what names the work in the log and in the metric's {@code work} tag, e.g. the consumer's channel
+     * @throws Exception a data error of {@code work}, another failure after {@value #OTHER_ATTEMPTS} attempts, or an
+     *         interruption while waiting to repeat it
+     */
+    public void run(String what, Work work) throws Exception {
+        call(what, () -> {
+            work.run();
+            return Boolean.TRUE;
+        }, Boolean.class);
+    }
+
+    /** Like {@link #run}, for work with a result. */
+    public <T> T call(String what, Callable<T> work, Class<T> type) throws Exception {
+        return guards.computeIfAbsent(what, this::untilTheDatabaseTakesIt).call(() -> otherFailures.call(work, type),
+                type);
+    }
+
+    private Guard untilTheDatabaseTakesIt(String what) {
+        Counter retries = Counter.builder("snapshot.database.retries")
+                .description("Database work repeated because PostgreSQL did not take it").tag("work", what)
+                .register(registry);
+        long first = Math.max(1, delay.toMillis());
+        return Guard.create().withRetry()
+                .maxRetries(-1).maxDuration(0, ChronoUnit.MILLIS)
+                .delay(first, ChronoUnit.MILLIS).jitter(Math.max(1, first / 4), ChronoUnit.MILLIS)
+                .withExponentialBackoff().factor(2).maxDelay(Math.max(first, maxDelay.toMillis()), ChronoUnit.MILLIS)
+                .done()
+                .whenException(DatabaseRetry::isDatabaseTrouble)
+                .beforeRetry(e -> {
+                    retries.increment();
+                    Throwable cause = cause(e);
+                    LOG.warnf("PostgreSQL did not take %s (%s: %s); repeating it", what,
+                            cause.getClass().getSimpleName(), cause.getMessage());
+                })
+                .done().build();
+    }
+
+    /**
+     * Whether the database, not the work, failed: an {@link SQLException} that is not a data error, or a commit that
+     * failed ({@link RollbackException}), in the cause chain.
+     */
+    public static boolean isDatabaseTrouble(Throwable e) {
+        if (isDataError(e)) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = next(t)) {
+            if (t instanceof SQLException || t instanceof RollbackException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether SQLSTATE class 22 (data exception) or 23 (integrity constraint) appears in the cause chain. */
+    public static boolean isDataError(Throwable e) {
+        for (Throwable t = e; t != null; t = next(t)) {
+            if (t instanceof SQLException sql && isDataError(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQLSTATE class 22 (data exception) or 23 (integrity constraint): the data, not the database, is at fault. */
+    public static boolean isDataError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    /** The first SQLException of the cause chain (what PostgreSQL or the driver said), else the innermost cause. */
+    private static Throwable cause(Throwable e) {
+        Throwable last = e;
+        for (Throwable t = e; t != null; t = next(t)) {
+            if (t instanceof SQLException) {
+                return t;
+            }
+            last = t;
+        }
+        return last;
+    }
+
+    private static Throwable next(Throwable t) {
+        return t.getCause() == t ? null : t.getCause();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.snapshotmanager.common.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.transaction.RollbackException;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class DatabaseRetryTest {
+
+    @Test
+    void aRefusedOrBrokenConnectionIsDatabaseTroubleWhereverItSitsInTheChain() {
+        SQLException refused = new SQLException("database \"audit\" is not currently accepting connections", "55000");
+        SQLException broken = new SQLException("An I/O error occurred while sending to the backend.", "08006");
+
+        assertThat(DatabaseRetry.isDatabaseTrouble(refused)).isTrue();
+        assertThat(DatabaseRetry.isDatabaseTrouble(new IllegalStateException("wrapped", broken))).isTrue();
+        assertThat(DatabaseRetry.isDatabaseTrouble(new SQLException("driver without a state"))).isTrue();
+        assertThat(DatabaseRetry.isDataError(refused)).isFalse();
+    }
+
+    @Test
+    void aFailedCommitIsDatabaseTrouble() {
+        assertThat(DatabaseRetry.isDatabaseTrouble(new RuntimeException(new RollbackException("Could not commit"))))
+                .isTrue();
+    }
+
+    @Test
+    void aDataErrorIsNeitherRepeatedNorTakenForTrouble() {
+        SQLException nul = new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
+        SQLException duplicate = new SQLException("duplicate key value violates unique constraint", "23505");
+
+        assertThat(DatabaseRetry.isDataError(new IllegalStateException(nul))).isTrue();
+        assertThat(DatabaseRetry.isDataError(duplicate)).isTrue();
+        assertThat(DatabaseRetry.isDatabaseTrouble(new IllegalStateException(nul))).isFalse();
+        assertThat(DatabaseRetry.isDatabaseTrouble(duplicate)).isFalse();
+    }
+
+    @Test
+    void otherFailuresAreNotDatabaseTrouble() {
+        assertThat(DatabaseRetry.isDatabaseTrouble(new NullPointerException())).isFalse();
+        assertThat(DatabaseRetry.isDatabaseTrouble(new IllegalArgumentException("no such run"))).isFalse();
+        assertThat(DatabaseRetry.isDataError(new NullPointerException())).isFalse();
+    }
+}
