@@ -24,10 +24,11 @@ import org.jboss.logging.Logger;
  *       or broken connection, or a commit that failed) is repeated after a growing delay
  *       ({@code snapshot.database.retry-delay}, doubling up to {@code snapshot.database.retry-max-delay}), without
  *       end. The consumer waits meanwhile: it neither skips the event nor commits past it.</li>
- *   <li><b>a data error</b> (SQLSTATE class 22 or 23: the event, not the database, is at fault) is passed on at
- *       once, for the caller to dead-letter.</li>
- *   <li><b>anything else</b> (a concurrent update, a bug) is tried {@value #OTHER_ATTEMPTS} times in all, then
- *       passed on.</li>
+ *   <li><b>bad data</b> (SQLSTATE class 22 or 23: the event, not the database, is at fault) is passed on at once,
+ *       for the caller to dead-letter; except a unique violation, which in a consumer is more often a race with a
+ *       concurrent one than bad data.</li>
+ *   <li><b>anything else</b> (a unique violation, a concurrent update, a bug) is tried {@value #OTHER_ATTEMPTS} times
+ *       in all, then passed on.</li>
  * </ul>
  * Each repetition for database trouble is logged and counted in {@code snapshot_database_retries_total{work=...}}.
  */
@@ -38,11 +39,12 @@ public class DatabaseRetry {
     public static final int OTHER_ATTEMPTS = 3;
 
     private static final Logger LOG = Logger.getLogger(DatabaseRetry.class);
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
     private final Guard otherFailures = Guard.create().withRetry().maxRetries(OTHER_ATTEMPTS - 1)
             .delay(50, ChronoUnit.MILLIS).jitter(25, ChronoUnit.MILLIS)
-            .whenException(e -> !isDatabaseTrouble(e) && !isDataError(e) && !(e instanceof InterruptedException))
+            .whenException(e -> !isDatabaseTrouble(e) && !isBadData(e) && !(e instanceof InterruptedException))
             .done().build();
     private final Duration delay;
     private final Duration maxDelay;
@@ -67,8 +69,8 @@ public class DatabaseRetry {
      * Runs {@code work} until the database takes it.
      *
      * @param what names the work in the log and in the metric's {@code work} tag, e.g. the consumer's channel
-     * @throws Exception a data error of {@code work}, another failure after {@value #OTHER_ATTEMPTS} attempts, or an
-     *         interruption while waiting to repeat it
+     * @throws Exception bad data, another failure after {@value #OTHER_ATTEMPTS} attempts, or an interruption while
+     *         waiting to repeat it
      */
     public void run(String what, Work work) throws Exception {
         call(what, () -> {
@@ -113,6 +115,19 @@ public class DatabaseRetry {
         }
         for (Throwable t = e; t != null; t = next(t)) {
             if (t instanceof SQLException || t instanceof RollbackException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the event's data is at fault: a data error ({@link #isDataError(SQLException)}) other than a unique
+     * violation (SQLSTATE 23505) in the cause chain.
+     */
+    public static boolean isBadData(Throwable e) {
+        for (Throwable t = e; t != null; t = next(t)) {
+            if (t instanceof SQLException sql && isDataError(sql) && !UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
             }
         }

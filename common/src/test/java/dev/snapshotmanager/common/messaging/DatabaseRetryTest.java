@@ -32,8 +32,17 @@ class DatabaseRetryTest {
 
         assertThat(DatabaseRetry.isDataError(new IllegalStateException(nul))).isTrue();
         assertThat(DatabaseRetry.isDataError(duplicate)).isTrue();
+        assertThat(DatabaseRetry.isBadData(new IllegalStateException(nul))).isTrue();
         assertThat(DatabaseRetry.isDatabaseTrouble(new IllegalStateException(nul))).isFalse();
         assertThat(DatabaseRetry.isDatabaseTrouble(duplicate)).isFalse();
+    }
+
+    @Test
+    void aUniqueViolationIsARaceMoreOftenThanBadData() {
+        SQLException duplicate = new SQLException("duplicate key value violates unique constraint", "23505");
+
+        assertThat(DatabaseRetry.isBadData(new RuntimeException(duplicate))).isFalse();
+        assertThat(DatabaseRetry.isBadData(new SQLException("null value in column", "23502"))).isTrue();
     }
 
     @Test
@@ -41,5 +50,6 @@ class DatabaseRetryTest {
         assertThat(DatabaseRetry.isDatabaseTrouble(new NullPointerException())).isFalse();
         assertThat(DatabaseRetry.isDatabaseTrouble(new IllegalArgumentException("no such run"))).isFalse();
         assertThat(DatabaseRetry.isDataError(new NullPointerException())).isFalse();
+        assertThat(DatabaseRetry.isBadData(new NullPointerException())).isFalse();
     }
 }
