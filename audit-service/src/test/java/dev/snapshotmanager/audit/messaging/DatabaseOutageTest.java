@@ -100,7 +100,7 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void aWritePostgresRefusesForItsDataIsDeadLetteredAtOnceNotRepeated() {
+    void aWritePostgresRefusesForItsDataIsDeadLetteredNotWaitedFor() {
         String project = Records.uniqueProject();
         String refused = "nul-" + project;
         String next = "after-nul-" + project;
@@ -122,7 +122,7 @@ class DatabaseOutageTest {
                 return keys.contains(refused);
             });
         }
-        assertThat(retries().get("volume-inventory")).as("a data error is not repeated").isEqualTo(before);
+        assertThat(retries().get("volume-inventory")).as("a data error is not taken for database trouble").isEqualTo(before);
     }
 
     /** Every consumer has tried to write and been refused, so the outage really met each of them. */
