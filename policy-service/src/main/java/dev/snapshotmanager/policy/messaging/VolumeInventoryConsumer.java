@@ -28,11 +28,8 @@ public class VolumeInventoryConsumer {
     @Incoming("volume-inventory")
     @Blocking
     public void consume(ConsumerRecord<String, VolumeInventoryV1> record) throws Exception {
-        String eventId = CloudEventHeaders.read(record.headers()).map(CloudEventAttributes::id).orElse(null);
-        if (record.value() == null && eventId != null) {
-            eventId = "tombstone:" + eventId;
-        }
-        String id = eventId;
-        retry.run("volume-inventory", () -> inventory.apply(record.key(), record.value(), id));
+        String cloudEventId = CloudEventHeaders.read(record.headers()).map(CloudEventAttributes::id).orElse(null);
+        String eventId = record.value() == null && cloudEventId != null ? "tombstone:" + cloudEventId : cloudEventId;
+        retry.run("volume-inventory", () -> inventory.apply(record.key(), record.value(), eventId));
     }
 }
