@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -110,15 +111,7 @@ public class DatabaseRetry {
      * failed ({@link RollbackException}), in the cause chain.
      */
     public static boolean isDatabaseTrouble(Throwable e) {
-        if (isDataError(e)) {
-            return false;
-        }
-        for (Throwable t = e; t != null; t = next(t)) {
-            if (t instanceof SQLException || t instanceof RollbackException) {
-                return true;
-            }
-        }
-        return false;
+        return !isDataError(e) && chain(e).anyMatch(t -> t instanceof SQLException || t instanceof RollbackException);
     }
 
     /**
@@ -126,22 +119,12 @@ public class DatabaseRetry {
      * violation (SQLSTATE 23505) in the cause chain.
      */
     public static boolean isBadData(Throwable e) {
-        for (Throwable t = e; t != null; t = next(t)) {
-            if (t instanceof SQLException sql && isDataError(sql) && !UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return sqlExceptions(e).anyMatch(sql -> isDataError(sql) && !UNIQUE_VIOLATION.equals(sql.getSQLState()));
     }
 
     /** Whether SQLSTATE class 22 (data exception) or 23 (integrity constraint) appears in the cause chain. */
     public static boolean isDataError(Throwable e) {
-        for (Throwable t = e; t != null; t = next(t)) {
-            if (t instanceof SQLException sql && isDataError(sql)) {
-                return true;
-            }
-        }
-        return false;
+        return sqlExceptions(e).anyMatch(DatabaseRetry::isDataError);
     }
 
     /** SQLSTATE class 22 (data exception) or 23 (integrity constraint): the data, not the database, is at fault. */
@@ -152,17 +135,16 @@ public class DatabaseRetry {
 
     /** The first SQLException of the cause chain (what PostgreSQL or the driver said), else the innermost cause. */
     private static Throwable cause(Throwable e) {
-        Throwable last = e;
-        for (Throwable t = e; t != null; t = next(t)) {
-            if (t instanceof SQLException) {
-                return t;
-            }
-            last = t;
-        }
-        return last;
+        return sqlExceptions(e).<Throwable>map(sql -> sql).findFirst()
+                .orElseGet(() -> chain(e).reduce((outer, inner) -> inner).orElse(e));
     }
 
-    private static Throwable next(Throwable t) {
-        return t.getCause() == t ? null : t.getCause();
+    private static Stream<SQLException> sqlExceptions(Throwable e) {
+        return chain(e).filter(SQLException.class::isInstance).map(SQLException.class::cast);
+    }
+
+    /** {@code e} and its causes, outermost first. */
+    private static Stream<Throwable> chain(Throwable e) {
+        return Stream.iterate(e, t -> t != null, t -> t.getCause() == t ? null : t.getCause());
     }
 }
