@@ -80,7 +80,12 @@ public final class RecordColumns {
     public static final String COPY_KEYS = "COPY record_key (event_id, occurred_at) FROM STDIN (FORMAT binary)";
 
     /** COPY of the rows into {@code snapshot_record}, as {@link #copyRow} writes them. */
-    public static final String COPY_ROWS = "COPY snapshot_record (" + NAMES + ") FROM STDIN (FORMAT binary)";
+    public static final String COPY_ROWS = copyRowsInto("snapshot_record");
+
+    /** COPY of the rows into {@code table} ({@code snapshot_record} or one of its partitions), as {@link #copyRow} writes them. */
+    public static String copyRowsInto(String table) {
+        return "COPY " + table + " (" + NAMES + ") FROM STDIN (FORMAT binary)";
+    }
 
     /** Appends the event's {@code record_key} row (its id and time). */
     public static void copyKey(BinaryCopyData data, VolumeResultV1 event) {

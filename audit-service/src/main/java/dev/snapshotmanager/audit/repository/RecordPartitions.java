@@ -49,6 +49,11 @@ public class RecordPartitions {
         }
     }
 
+    /** The name of the partition that holds {@code month}, as {@code ensure_record_partition} names it. */
+    public static String tableOf(YearMonth month) {
+        return PREFIX + month.format(SUFFIX);
+    }
+
     /** The months that have a partition, oldest first. */
     public List<YearMonth> existing() {
         List<YearMonth> months = new ArrayList<>();
@@ -86,7 +91,7 @@ public class RecordPartitions {
                 c.setAutoCommit(false);
                 try (Statement s = c.createStatement();
                         PreparedStatement keys = c.prepareStatement("DELETE FROM record_key WHERE occurred_at < ?")) {
-                    s.execute("DROP TABLE " + PREFIX + month.format(SUFFIX));
+                    s.execute("DROP TABLE " + tableOf(month));
                     LocalDate end = month.plusMonths(1).atDay(1);
                     keys.setObject(1, end.atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
                     keys.executeUpdate();

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,7 +21,7 @@ import org.postgresql.copy.CopyManager;
 /**
  * Writes a batch of results, two ways. {@link #copy} is the bulk path every new batch takes: PostgreSQL's binary COPY
  * of the event ids into {@code record_key} (whose primary key makes a stored id fail the COPY) and of the rows into
- * the partitioned {@code snapshot_record}. {@link #insert} is the path of a batch holding an event stored before: ONE
+ * the partitioned {@code snapshot_record} (straight into the month's partition). {@link #insert} is the path of a batch holding an event stored before: ONE
  * statement whose rows arrive as one array per column ({@code unnest}, bound in binary), whose event ids are claimed
  * in {@code record_key} ({@code ON CONFLICT DO NOTHING}), and which inserts only the claimed rows. Either way the
  * stored rows are then folded into the compliance state ({@link ComplianceStateFold}), and a duplicate or redelivered
@@ -55,9 +57,28 @@ public class RecordWriter {
         send(copy, RecordColumns.COPY_KEYS, keys);
         BinaryCopyData rows = new BinaryCopyData(events.size() * 512);
         events.forEach(event -> RecordColumns.copyRow(rows, event));
-        send(copy, RecordColumns.COPY_ROWS, rows);
+        send(copy, copyRowsStatement(events), rows);
         ComplianceStateFold.apply(connection, events);
         return events.size();
+    }
+
+    /**
+     * The COPY of a batch's rows: straight into the month's partition when the whole batch falls in one month (nearly
+     * always), which spares PostgreSQL setting up tuple routing for every COPY (about a fifth of a 1,000-row COPY's
+     * cost, see README); into the parent table otherwise. PostgreSQL still checks a row against the partition's bounds.
+     */
+    static String copyRowsStatement(List<VolumeResultV1> events) {
+        YearMonth month = monthOf(events.get(0));
+        for (VolumeResultV1 event : events) {
+            if (!monthOf(event).equals(month)) {
+                return RecordColumns.COPY_ROWS;
+            }
+        }
+        return RecordColumns.copyRowsInto(RecordPartitions.tableOf(month));
+    }
+
+    private static YearMonth monthOf(VolumeResultV1 event) {
+        return YearMonth.from(event.occurredAt().atOffset(ZoneOffset.UTC));
     }
 
     /** Whether {@link #copy} failed because one of its events is stored already: store the batch with {@link #insert}. */

@@ -61,9 +61,44 @@ class IngestServiceTest {
         assertThat(rowsPerEvent(run)).hasSize(1500).allSatisfy(rows -> assertThat(rows).isEqualTo(1));
     }
 
+    @Test
+    void eachRowIsStoredInItsMonthsPartitionWhetherTheBatchSpansMonthsOrNot() throws Exception {
+        UUID oneMonth = UUID.randomUUID();
+        UUID twoMonths = UUID.randomUUID();
+        List<VolumeResultV1> within = List.of(
+                aResult().run(oneMonth).eventId(oneMonth + "-a").at("2025-03-01T00:00:00Z").build(),
+                aResult().run(oneMonth).eventId(oneMonth + "-b").at("2025-03-31T23:59:59Z").build());
+        List<VolumeResultV1> across = List.of(
+                aResult().run(twoMonths).eventId(twoMonths + "-a").at("2025-03-31T23:59:59Z").build(),
+                aResult().run(twoMonths).eventId(twoMonths + "-b").at("2025-04-01T00:00:00Z").build());
+
+        assertThat(ingest.store(within).stored()).isEqualTo(2);
+        assertThat(ingest.store(across).stored()).isEqualTo(2);
+
+        assertThat(partitionPerEvent(oneMonth)).containsExactly(
+                oneMonth + "-a snapshot_record_2025_03", oneMonth + "-b snapshot_record_2025_03");
+        assertThat(partitionPerEvent(twoMonths)).containsExactly(
+                twoMonths + "-a snapshot_record_2025_03", twoMonths + "-b snapshot_record_2025_04");
+    }
+
     private static List<VolumeResultV1> results(UUID run, int from, int to) {
         return IntStream.range(from, to).mapToObj(i -> aResult().run(run).volume("vol-ingest-" + i, "data-" + i)
                 .eventId(run + "-" + i).build()).toList();
+    }
+
+    /** "event-id partition" for each stored row of the run, by event id. */
+    private List<String> partitionPerEvent(UUID run) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT event_id || ' ' || tableoid::regclass FROM snapshot_record WHERE run_id = ? ORDER BY event_id")) {
+            s.setObject(1, run);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(r.getString(1));
+                }
+            }
+            return rows;
+        }
     }
 
     /** The number of stored rows of each event of the run. */
