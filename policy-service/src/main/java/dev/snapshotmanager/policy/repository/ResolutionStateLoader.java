@@ -68,14 +68,14 @@ public class ResolutionStateLoader {
 
     private List<AssignmentView> assignments(Connection c, String[] volumes) throws SQLException, IOException {
         List<AssignmentView> out = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT id, volume_id, policy_set_id, policy_names::text, "
-                + "retention_overrides::text, auto_snapshot FROM assignment WHERE volume_id = ANY (?)")) {
+        try (PreparedStatement q = c.prepareStatement("SELECT id, volume_id, project_id, policy_set_id, "
+                + "policy_names::text, retention_overrides::text, auto_snapshot FROM assignment WHERE volume_id = ANY (?)")) {
             q.setArray(1, c.createArrayOf("text", volumes));
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    out.add(new AssignmentView(r.getObject(1, UUID.class), r.getString(2), r.getObject(3, UUID.class),
-                            json.readValue(r.getString(4), NAMES), json.readValue(r.getString(5), OVERRIDES),
-                            r.getBoolean(6)));
+                    out.add(new AssignmentView(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
+                            r.getObject(4, UUID.class), json.readValue(r.getString(5), NAMES),
+                            json.readValue(r.getString(6), OVERRIDES), r.getBoolean(7)));
                 }
             }
         }
@@ -85,13 +85,13 @@ public class ResolutionStateLoader {
     private static List<ExclusionView> exclusions(Connection c, String[] volumes) throws SQLException {
         List<ExclusionView> out = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement(
-                "SELECT id, volume_id, reason, expires_at FROM exclusion WHERE volume_id = ANY (?)")) {
+                "SELECT id, volume_id, project_id, reason, expires_at FROM exclusion WHERE volume_id = ANY (?)")) {
             q.setArray(1, c.createArrayOf("text", volumes));
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    Timestamp expires = r.getTimestamp(4);
+                    Timestamp expires = r.getTimestamp(5);
                     out.add(new ExclusionView(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
-                            expires == null ? null : expires.toInstant()));
+                            r.getString(4), expires == null ? null : expires.toInstant()));
                 }
             }
         }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,6 +46,9 @@ public class AssignmentService {
     @Inject
     Access access;
 
+    @Inject
+    VolumeProjects volumeProjects;
+
     public Assignment get(String volumeId) {
         return assignments.findByVolume(volumeId).filter(a -> access.canSee(a.volume.projectId))
                 .orElseThrow(() -> ProblemException.notFound("Assignment of volume", volumeId));
@@ -57,9 +61,18 @@ public class AssignmentService {
         validate(v, "", r, null);
         v.throwIfAny("The assignment is not valid");
         access.requireTenant(r.projectId());
-        assignments.findByVolume(r.volumeId()).ifPresent(existing -> {
-            throw ProblemException.conflict("Volume " + r.volumeId() + " already has an assignment", existing.id);
-        });
+        Map<String, String> known = volumeProjects.of(List.of(r.volumeId()));
+        volumeProjects.check(v, "projectId", r.volumeId(), r.projectId(), known);
+        v.throwIfAny("The assignment is not valid");
+        Optional<Assignment> existing = assignments.findByVolume(r.volumeId());
+        if (existing.isPresent()) {
+            if (!VolumeProjects.isStale(existing.get().volume.projectId, r.volumeId(), known)) {
+                throw ProblemException.conflict("Volume " + r.volumeId() + " already has an assignment",
+                        existing.get().id);
+            }
+            assignments.delete(existing.get()); // made in the volume's former project, where it no longer applies
+            assignments.flush();
+        }
         Assignment a = newAssignment(r.volumeId());
         apply(a, r, r.source() == null ? AssignmentSource.API : r.source());
         assignments.persist(a);
@@ -81,6 +94,8 @@ public class AssignmentService {
         validate(v, "", merged, a);
         v.throwIfAny("The assignment change is not valid");
         access.requireTenant(merged.projectId());
+        volumeProjects.check(v, "projectId", volumeId, merged.projectId(), volumeProjects.of(List.of(volumeId)));
+        v.throwIfAny("The assignment change is not valid");
         apply(a, merged, r.source() == null ? a.source : r.source());
         Versions.flushOrPreconditionFailed(assignments, "Assignment of " + volumeId);
         return a;
@@ -106,7 +121,9 @@ public class AssignmentService {
             v.add("items", "at most " + max + " assignments per request");
         }
         v.throwIfAny("The bulk request is not valid");
-        List<String> volumeIds = items.stream().map(AssignmentRequest::volumeId).filter(Objects::nonNull).toList();
+        List<String> volumeIds = items.stream().filter(Objects::nonNull).map(AssignmentRequest::volumeId)
+                .filter(Objects::nonNull).toList();
+        Map<String, String> known = volumeProjects.of(volumeIds);
         Map<String, Assignment> existing = assignments.findByVolumes(volumeIds).stream()
                 .collect(Collectors.toMap(a -> a.volume.volumeId, Function.identity()));
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -123,9 +140,12 @@ public class AssignmentService {
             }
             if (r.projectId() != null && !access.canSee(r.projectId())) {
                 v.add(at + "projectId", "tenant " + r.projectId() + " is not among your tenants");
+            } else {
+                volumeProjects.check(v, at + "projectId", r.volumeId(), r.projectId(), known);
             }
             Assignment old = existing.get(r.volumeId());
-            if (old != null && !access.canSee(old.volume.projectId)) {
+            if (old != null && !access.canSee(old.volume.projectId)
+                    && !VolumeProjects.isStale(old.volume.projectId, r.volumeId(), known)) {
                 v.add(at + "volumeId", "is assigned in a tenant outside yours");
             }
         }
@@ -228,7 +248,8 @@ public class AssignmentService {
             } else {
                 v.range(field + ".keepLast", retention.keepLast(), 1, 1000);
                 if (retention.maxAge() != null && !CinderMetadata.isDuration(retention.maxAge())) {
-                    v.add(field + ".maxAge", "must be a positive ISO-8601 duration such as P30D");
+                    v.add(field + ".maxAge", "must be a positive ISO-8601 duration such as P30D, at most "
+                            + CinderMetadata.MAX_AGE_YEARS + " years");
                 }
             }
         });

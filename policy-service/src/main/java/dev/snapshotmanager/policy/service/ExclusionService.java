@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Exclusions, one per volume: while active (not expired), the volume gets no policy at all. */
@@ -25,6 +27,9 @@ public class ExclusionService {
 
     @Inject
     Access access;
+
+    @Inject
+    VolumeProjects volumeProjects;
 
     public Exclusion get(String volumeId) {
         return exclusions.findByVolume(volumeId).filter(e -> access.canSee(e.volume.projectId))
@@ -51,9 +56,17 @@ public class ExclusionService {
         }
         v.throwIfAny("The exclusion is not valid");
         access.requireTenant(r.projectId());
-        exclusions.findByVolume(r.volumeId()).ifPresent(existing -> {
-            throw ProblemException.conflict("Volume " + r.volumeId() + " is already excluded", existing.id);
-        });
+        Map<String, String> known = volumeProjects.of(List.of(r.volumeId()));
+        volumeProjects.check(v, "projectId", r.volumeId(), r.projectId(), known);
+        v.throwIfAny("The exclusion is not valid");
+        Optional<Exclusion> existing = exclusions.findByVolume(r.volumeId());
+        if (existing.isPresent()) {
+            if (!VolumeProjects.isStale(existing.get().volume.projectId, r.volumeId(), known)) {
+                throw ProblemException.conflict("Volume " + r.volumeId() + " is already excluded", existing.get().id);
+            }
+            exclusions.delete(existing.get()); // made in the volume's former project, where it no longer applies
+            exclusions.flush();
+        }
         Exclusion e = new Exclusion();
         e.id = UUID.randomUUID();
         e.volume.volumeId = r.volumeId();

@@ -71,7 +71,8 @@ final class PolicySetValidator {
             }
             v.range(at + "keepLast", p.keepLast(), 1, 1000);
             if (p.maxAge() != null && !CinderMetadata.isDuration(p.maxAge())) {
-                v.add(at + "maxAge", "must be a positive ISO-8601 duration such as P30D or PT12H");
+                v.add(at + "maxAge", "must be a positive ISO-8601 duration such as P30D or PT12H, at most "
+                        + CinderMetadata.MAX_AGE_YEARS + " years");
             }
             if (p.keepLast() == null && p.maxAge() == null) {
                 v.add(at + "keepLast", "keepLast and/or maxAge is required");

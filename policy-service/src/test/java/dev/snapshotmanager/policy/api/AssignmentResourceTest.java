@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.snapshotmanager.policy.Fixtures;
+import dev.snapshotmanager.policy.service.PublicationFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,6 +125,33 @@ class AssignmentResourceTest {
         as("operator").body(Map.of("items", bad)).post(ASSIGNMENTS + "/bulk").then().statusCode(422)
                 .body("violations.field", hasItem("items[1].policySetId"));
         as("viewer").get(ASSIGNMENTS + "/" + fresh).then().statusCode(404);
+    }
+
+    @Test
+    void aTenantCannotAssignOrOptOutAnotherTenantsVolumeByNamingItsOwnProject() {
+        String mine = tenant();
+        String theirs = tenant();
+        String volume = PublicationFixtures.inventoryVolume(theirs);
+        String set = globalSet().create();
+        Map<String, Object> optOut = assignment(volume, mine, null);
+        optOut.put("autoSnapshot", false);
+
+        asTenant("operator", mine).body(optOut).post(ASSIGNMENTS).then().statusCode(422)
+                .contentType("application/problem+json").body("violations.field", hasItem("projectId"));
+        asTenant("operator", mine).body(Map.of("items", List.of(assignment(volume, mine, set))))
+                .post(ASSIGNMENTS + "/bulk").then().statusCode(422).body("violations.field", hasItem("items[0].projectId"));
+        as("viewer").get(ASSIGNMENTS + "/" + volume).then().statusCode(404);
+
+        as("operator").body(assignment(volume, theirs, set)).post(ASSIGNMENTS).then().statusCode(201);
+        as("operator").body(Map.of("projectId", mine)).patch(ASSIGNMENTS + "/" + volume).then().statusCode(422)
+                .body("violations.field", hasItem("projectId"));
+        as("viewer").get(ASSIGNMENTS + "/" + volume).then().statusCode(200).body("projectId", equalTo(theirs));
+    }
+
+    @Test
+    void aNullItemInABulkIsAViolationNotAServerError() {
+        as("operator").body("{\"items\": [null]}").post(ASSIGNMENTS + "/bulk").then().statusCode(422)
+                .contentType("application/problem+json").body("violations.field", hasItem("items[0]"));
     }
 
     @Test

@@ -53,12 +53,14 @@ class PolicySetResourceTest {
         Map<String, Object> body = Map.of("name", "Bad Name!", "scope", "GLOBAL", "priority", 1001, "policies", List.of(
                 policy("daily").with("cron", "0 2 * *").with("timeZone", "Mars/Olympus").with("keepLast", 0)
                         .with("maxAge", "thirty days").build(),
-                policy("weekly").with("cron", "61 2 * * *").with("keepLast", null).build()));
+                policy("weekly").with("cron", "61 2 * * *").with("keepLast", null).build(),
+                policy("monthly").with("maxAge", "P2000000000Y").build()));
         ValidatableResponse response = as("admin").body(body).post(SETS).then().statusCode(422)
                 .contentType("application/problem+json");
         List<String> fields = response.extract().path("violations.field");
         assertThat(fields).contains("name", "priority", "policies[0].cron", "policies[0].timeZone",
-                "policies[0].keepLast", "policies[0].maxAge", "policies[1].cron", "policies[1].keepLast");
+                "policies[0].keepLast", "policies[0].maxAge", "policies[1].cron", "policies[1].keepLast",
+                "policies[2].maxAge");
     }
 
     @Test

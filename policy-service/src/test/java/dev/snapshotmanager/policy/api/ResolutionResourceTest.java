@@ -5,9 +5,12 @@ import static dev.snapshotmanager.policy.Fixtures.asTenant;
 import static dev.snapshotmanager.policy.Fixtures.policy;
 import static dev.snapshotmanager.policy.Fixtures.tenant;
 import static dev.snapshotmanager.policy.Fixtures.tenantSet;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.snapshotmanager.policy.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -86,6 +89,24 @@ class ResolutionResourceTest {
         }
         as("viewer").body(Map.of("volumes", volumes)).post("/api/v1/resolutions").then().statusCode(422)
                 .body("violations.field", hasItem("volumes"));
+    }
+
+    @Test
+    void anotherTenantsExclusionOfTheSameVolumeIdNeitherDecidesNorShows() {
+        String mine = tenant();
+        String theirs = tenant();
+        String volume = Fixtures.unique("vol");
+        String exclusion = asTenant("operator", theirs).body(Map.of("volumeId", volume, "projectId", theirs,
+                "reason", "their secret maintenance")).post("/api/v1/exclusions").then().statusCode(201)
+                .extract().path("id");
+
+        asTenant("viewer", mine).body(Map.of("volumes", List.of(volume(volume, mine, Map.of()))))
+                .post("/api/v1/resolutions").then().statusCode(200)
+                .body("items[0].decidedBy", not(equalTo("EXCLUSION"))).body("items[0].exclusionId", nullValue())
+                .body("items[0].reason", not(containsString("secret")));
+        asTenant("viewer", theirs).body(Map.of("volumes", List.of(volume(volume, theirs, Map.of()))))
+                .post("/api/v1/resolutions").then().statusCode(200)
+                .body("items[0].decidedBy", equalTo("EXCLUSION")).body("items[0].exclusionId", equalTo(exclusion));
     }
 
     @Test

@@ -50,6 +50,20 @@ class ResolverTest {
     }
 
     @Test
+    void anExclusionOrAnAssignmentMadeInAnotherProjectDoesNotDecide() {
+        var exclusion = f.exclude("vol-1", "p2", null);
+        var assignment = f.assign("vol-1", "p2", gold, Map.of());
+        Resolution r = resolve();
+        assertThat(r.decidedBy()).isEqualTo(ResolutionStep.TENANT_SET);
+        assertThat(r.exclusionId()).isNull();
+        assertThat(r.assignmentId()).isNull();
+        assertThat(r.policySetId()).isEqualTo(tenantDefault.id());
+        assertThat(r.warnings()).containsExactly(
+                "exclusion " + exclusion.id() + " was made in another project than the volume's; it does not apply",
+                "assignment " + assignment.id() + " was made in another project than the volume's; it does not apply");
+    }
+
+    @Test
     void ignoresAnExpiredExclusion() {
         f.exclude("vol-1", NOW.minusSeconds(1));
         f.assign("vol-1", gold, Map.of());

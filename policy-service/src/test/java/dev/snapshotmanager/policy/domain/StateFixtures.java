@@ -54,15 +54,25 @@ public final class StateFixtures {
         return rule;
     }
 
+    /** An assignment made for the volume in project "p1" (the project of {@link #volume()}). */
     public AssignmentView assign(String volumeId, SetView set, Map<String, Retention> overrides) {
-        AssignmentView a = new AssignmentView(UUID.randomUUID(), volumeId, set == null ? null : set.id(), List.of(),
-                overrides, set != null);
+        return assign(volumeId, "p1", set, overrides);
+    }
+
+    public AssignmentView assign(String volumeId, String projectId, SetView set, Map<String, Retention> overrides) {
+        AssignmentView a = new AssignmentView(UUID.randomUUID(), volumeId, projectId, set == null ? null : set.id(),
+                List.of(), overrides, set != null);
         assignments.add(a);
         return a;
     }
 
+    /** An exclusion made for the volume in project "p1" (the project of {@link #volume()}). */
     public ExclusionView exclude(String volumeId, Instant expiresAt) {
-        ExclusionView e = new ExclusionView(UUID.randomUUID(), volumeId, "maintenance", expiresAt);
+        return exclude(volumeId, "p1", expiresAt);
+    }
+
+    public ExclusionView exclude(String volumeId, String projectId, Instant expiresAt) {
+        ExclusionView e = new ExclusionView(UUID.randomUUID(), volumeId, projectId, "maintenance", expiresAt);
         exclusions.add(e);
         return e;
     }

@@ -22,13 +22,16 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Volumes in the inventory projection, and what the volume-policies pass wrote, for the publisher's tests. */
-final class PublicationFixtures {
+/**
+ * Volumes in the inventory projection, and what the volume-policies pass wrote, for the publisher's tests (and the
+ * resources' tests that need a volume the inventory knows).
+ */
+public final class PublicationFixtures {
 
     private PublicationFixtures() {
     }
 
-    static VolumeInventoryV1 inventory(String volumeId, String project, String name, Map<String, String> metadata) {
+    public static VolumeInventoryV1 inventory(String volumeId, String project, String name, Map<String, String> metadata) {
         return new VolumeInventoryV1(volumeId, name, "in-use", 20, "ssd", false, metadata,
                 new TenantRef("d1", "Default", project, "acme"), new ServerRef("srv-" + volumeId, "vm-" + volumeId),
                 List.of("srv-" + volumeId), Instant.parse("2026-01-01T00:00:00Z"), Instant.now());
@@ -42,7 +45,7 @@ final class PublicationFixtures {
         return id;
     }
 
-    static String inventoryVolume(String project) {
+    public static String inventoryVolume(String project) {
         return inventoryVolume(project, Fixtures.unique("disk"), Map.of());
     }
 

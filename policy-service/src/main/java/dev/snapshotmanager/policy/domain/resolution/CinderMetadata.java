@@ -1,9 +1,12 @@
 package dev.snapshotmanager.policy.domain.resolution;
 
 import dev.snapshotmanager.events.Retention;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +21,14 @@ import java.util.Set;
  * (1..1000) or an ISO-8601 duration (max age).
  */
 public final class CinderMetadata {
+
+    /** The longest maximum age accepted, in years. */
+    public static final int MAX_AGE_YEARS = 100;
+
+    /** The same as days: 2000-01-01 plus 100 years is 2100-01-01, 36,525 days later. */
+    private static final Duration MAX_AGE = Duration.ofDays(36_525);
+
+    private static final LocalDate PERIOD_BASE = LocalDate.of(2000, 1, 1);
 
     private static final Set<String> TRUE = Set.of("true", "yes", "1");
     private static final Set<String> FALSE = Set.of("false", "no", "0", "off");
@@ -101,16 +112,23 @@ public final class CinderMetadata {
         }
     }
 
-    /** Whether the value is an ISO-8601 duration ({@code PT12H}) or period ({@code P30D}, {@code P1M}). */
+    /**
+     * Whether the value is a positive ISO-8601 duration ({@code PT12H}) or period ({@code P30D}, {@code P1M}) of at most
+     * {@link #MAX_AGE_YEARS} years: a maximum age beyond any retention anyone keeps is a typo, not a policy.
+     */
     public static boolean isDuration(String value) {
+        if (value == null) {
+            return false;
+        }
         try {
             Duration d = Duration.parse(value);
-            return !d.isNegative() && !d.isZero();
+            return !d.isNegative() && !d.isZero() && d.compareTo(MAX_AGE) <= 0;
         } catch (DateTimeParseException notDuration) {
             try {
                 Period p = Period.parse(value);
-                return !p.isNegative() && !p.isZero();
-            } catch (DateTimeParseException notPeriod) {
+                return !p.isNegative() && !p.isZero()
+                        && !PERIOD_BASE.plus(p).isAfter(PERIOD_BASE.plus(MAX_AGE.toDays(), ChronoUnit.DAYS));
+            } catch (DateTimeException | ArithmeticException notPeriodOrTooLong) {
                 return false;
             }
         }

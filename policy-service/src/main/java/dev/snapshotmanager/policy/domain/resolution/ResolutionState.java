@@ -32,13 +32,16 @@ public final class ResolutionState {
             MissedRunMode missedRunMode, boolean enabled) {
     }
 
-    /** An assignment as the resolver sees it; empty {@code policyNames} means all policies of the set. */
-    public record AssignmentView(UUID id, String volumeId, UUID policySetId, List<String> policyNames,
+    /**
+     * An assignment as the resolver sees it; empty {@code policyNames} means all policies of the set. It was made for
+     * the volume in project {@code projectId}.
+     */
+    public record AssignmentView(UUID id, String volumeId, String projectId, UUID policySetId, List<String> policyNames,
             Map<String, Retention> retentionOverrides, boolean autoSnapshot) {
     }
 
-    /** An exclusion as the resolver sees it. */
-    public record ExclusionView(UUID id, String volumeId, String reason, Instant expiresAt) {
+    /** An exclusion as the resolver sees it, made for the volume in project {@code projectId}. */
+    public record ExclusionView(UUID id, String volumeId, String projectId, String reason, Instant expiresAt) {
     }
 
     /** An enabled rule as the resolver sees it; no tenant = GLOBAL. */

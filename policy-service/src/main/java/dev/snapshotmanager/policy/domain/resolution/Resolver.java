@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -39,13 +41,15 @@ public final class Resolver {
 
     public Resolution resolve(VolumeDescription volume) {
         List<String> warnings = new ArrayList<>();
-        Optional<ExclusionView> exclusion = state.exclusion(volume.id());
+        Optional<ExclusionView> exclusion = state.exclusion(volume.id())
+                .filter(e -> madeInVolumesProject("exclusion", e.id(), e.projectId(), volume, warnings));
         if (exclusion.isPresent() && isActive(exclusion.get())) {
             ExclusionView e = exclusion.get();
             return new Resolution(volume.id(), ResolutionStep.EXCLUSION, e.reason(), e.id(), null, null, null, null, null,
                     List.of(), warnings);
         }
-        Optional<AssignmentView> assignment = state.assignment(volume.id());
+        Optional<AssignmentView> assignment = state.assignment(volume.id())
+                .filter(a -> madeInVolumesProject("assignment", a.id(), a.projectId(), volume, warnings));
         if (assignment.isPresent() && decides(assignment.get())) {
             return byAssignment(volume, assignment.get(), warnings);
         }
@@ -71,6 +75,20 @@ public final class Resolver {
         }
         return new Resolution(volume.id(), ResolutionStep.UNCOVERED, "no exclusion, assignment, metadata, rule or "
                 + "autoApply set applies", null, null, null, null, null, null, List.of(), warnings);
+    }
+
+    /**
+     * An exclusion or an assignment decides only for the volume in the project it was made in. One made in another
+     * project (a volume since transferred to another project, or named by a tenant that does not own it) neither
+     * decides nor shows that tenant's data; the warning does not name the other project.
+     */
+    private static boolean madeInVolumesProject(String what, UUID id, String projectId, VolumeDescription volume,
+            List<String> warnings) {
+        if (Objects.equals(projectId, volume.projectId())) {
+            return true;
+        }
+        warnings.add(what + " " + id + " was made in another project than the volume's; it does not apply");
+        return false;
     }
 
     private boolean isActive(ExclusionView e) {
