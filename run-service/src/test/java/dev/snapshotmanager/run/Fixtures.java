@@ -84,6 +84,12 @@ final class Fixtures {
                 "dryRun", dryRun, "reason", "test");
     }
 
+    /** A run request limited to some projects. */
+    static Map<String, Object> runRequest(PolicySet set, boolean dryRun, List<String> projectIds) {
+        return Map.of("policy", Map.of("policySetId", set.id.toString(), "policyName", set.policyName),
+                "dryRun", dryRun, "reason", "test", "scope", Map.of("projectIds", projectIds));
+    }
+
     static RunPlannedV1 planned(UUID runId, int total, int toCreate, int batches) {
         return new RunPlannedV1(runId, null, Instant.now(), false, total, toCreate, total - toCreate, 0, batches, 1,
                 Instant.now());

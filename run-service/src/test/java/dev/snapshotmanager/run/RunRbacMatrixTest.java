@@ -3,6 +3,7 @@ package dev.snapshotmanager.run;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshotmanager.run.service.RunTracker;
 import dev.snapshotmanager.testsupport.security.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every run-service endpoint x every kind of caller, with the status DOMAIN.md's roles give: reads need viewer, dry
  * runs operator, real runs and cancel admin; a missing, expired or forged token is 401; a tenant-scoped token sees and
- * changes only runs of its tenants (others are 404, as if they did not exist). The endpoints come from the OpenAPI
+ * changes only runs of its tenants (others are 404, as if they did not exist); a run it sees that also touches other
+ * tenants (an all-tenants GLOBAL run, a run of two tenants) is read-only to it (cancel 403, the run goes on). The
+ * endpoints come from the OpenAPI
  * document: an operation without a row here fails {@link #everyOperationOfTheOpenApiDocumentHasMatrixRows}.
  */
 @QuarkusTest
@@ -80,6 +83,8 @@ class RunRbacMatrixTest {
         GET_ANOTHER_TENANTS_RUN("GET", "/api/v1/runs/{id}", 401, 401, 401, 200, 200, 200, 200, 404, 404),
         CANCEL("POST", "/api/v1/runs/{id}/cancel", 401, 401, 401, 403, 403, 200, 200, 403, 200),
         CANCEL_ANOTHER_TENANTS_RUN("POST", "/api/v1/runs/{id}/cancel", 401, 401, 401, 403, 403, 200, 200, 403, 404),
+        CANCEL_ALL_TENANTS_RUN("POST", "/api/v1/runs/{id}/cancel", 401, 401, 401, 403, 403, 200, 200, 403, 403),
+        CANCEL_RUN_OF_TWO_TENANTS("POST", "/api/v1/runs/{id}/cancel", 401, 401, 401, 403, 403, 200, 200, 403, 403),
         STREAM_ONE("GET", "/api/v1/runs/{id}/events", 401, 401, 401, 200, 200, 200, 200, 200, 200),
         STREAM_ANOTHER_TENANTS_RUN("GET", "/api/v1/runs/{id}/events", 401, 401, 401, 200, 200, 200, 200, 404, 404),
         STREAM_ALL("GET", "/api/v1/runs/events", 401, 401, 401, 200, 200, 200, 200, 200, 200);
@@ -109,6 +114,9 @@ class RunRbacMatrixTest {
 
     @Inject
     Runs runs;
+
+    @Inject
+    RunTracker tracker;
 
     @TestHTTPResource("/")
     URL base;
@@ -153,6 +161,10 @@ class RunRbacMatrixTest {
             case CANCEL_ANOTHER_TENANTS_RUN ->
                     assertRun(call(caller).post("/api/v1/runs/" + runs.request(other, true) + "/cancel"),
                             expected, "CANCELLED");
+            case CANCEL_ALL_TENANTS_RUN -> assertCancel(caller, running(runs.request(runs.knownPolicy(), true)),
+                    expected, null);
+            case CANCEL_RUN_OF_TWO_TENANTS -> assertCancel(caller, running(runs.request(Fixtures.runRequest(
+                    runs.knownPolicy(), true, List.of(TENANT, OTHER_TENANT)))), expected, List.of(OTHER_TENANT, TENANT));
             case STREAM_ONE -> assertStream(caller, "api/v1/runs/" + runs.request(own, true) + "/events", expected);
             case STREAM_ANOTHER_TENANTS_RUN ->
                     assertStream(caller, "api/v1/runs/" + runs.request(other, true) + "/events", expected);
@@ -192,6 +204,24 @@ class RunRbacMatrixTest {
         assertStatus(response, expected);
         if (expected == 200) {
             assertThat(response.jsonPath().getString("status")).isEqualTo(status);
+        }
+    }
+
+    /** A planned (RUNNING) run. */
+    UUID running(UUID id) {
+        tracker.planned(Fixtures.planned(id, 2, 2, 1));
+        return id;
+    }
+
+    /** Cancels the RUNNING run with these tenants ({@code null}: all); when refused, the run goes on. */
+    static void assertCancel(Caller caller, UUID id, int expected, List<String> tenants) {
+        JsonPath before = call(Caller.ADMIN).get("/api/v1/runs/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(before.getString("status")).isEqualTo("RUNNING");
+        assertThat((Object) before.get("tenants")).isEqualTo(tenants);
+        assertRun(call(caller).post("/api/v1/runs/" + id + "/cancel"), expected, "CANCELLED");
+        if (expected != 200) {
+            assertThat(call(Caller.ADMIN).get("/api/v1/runs/" + id).then().statusCode(200).extract().path("status")
+                    .toString()).isEqualTo("RUNNING");
         }
     }
 

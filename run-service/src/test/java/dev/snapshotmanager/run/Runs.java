@@ -35,7 +35,12 @@ public class Runs {
     }
 
     UUID request(Fixtures.PolicySet set, boolean dryRun) {
-        String id = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Fixtures.runRequest(set, dryRun))
+        return request(Fixtures.runRequest(set, dryRun));
+    }
+
+    /** A run requested by an admin (without tenant claim) with this body; its id. */
+    UUID request(Object body) {
+        String id = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/runs").then().statusCode(202).extract().path("id");
         return UUID.fromString(id);
     }

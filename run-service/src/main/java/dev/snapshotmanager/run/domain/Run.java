@@ -158,6 +158,14 @@ public class Run {
         return allTenants || tenants.stream().anyMatch(callerTenants::contains);
     }
 
+    /**
+     * Whether a caller limited to {@code callerTenants} may change this run (cancel it): only a run that touches
+     * nothing but its tenants. An all-tenants run (or one without any tenant) is visible to it, but read-only.
+     */
+    public boolean touchesOnly(Set<String> callerTenants) {
+        return !allTenants && !tenants.isEmpty() && callerTenants.containsAll(tenants);
+    }
+
     void setStatus(RunStatus status) {
         this.status = status;
     }

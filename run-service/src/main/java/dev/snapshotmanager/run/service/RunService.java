@@ -95,11 +95,16 @@ public class RunService {
     /**
      * Cancels an active run; the worker stops starting new volumes when it sees the CANCELLED lifecycle event.
      *
-     * @throws ProblemException 404 (unknown or invisible run), 409 (already finished)
+     * @throws ProblemException 404 (unknown or invisible run), 403 (a tenant-scoped caller and a run that is not
+     *                          only its tenants'), 409 (already finished)
      */
     @Transactional
     public Run cancel(UUID id, String reason) {
         Run run = runs.lock(id).filter(this::visible).orElseThrow(() -> ProblemException.notFound("run", id));
+        if (!changeable(run)) {
+            throw ProblemException.forbidden("run " + id + " touches tenants outside the caller's tenants"
+                    + (run.allTenants() ? " (all tenants)" : "") + "; it can only be read");
+        }
         if (!run.isActive()) {
             throw ProblemException.conflict("run " + id + " is already " + run.status(), id);
         }
@@ -111,6 +116,14 @@ public class RunService {
     /** Whether the caller may see the run. */
     public boolean visible(Run run) {
         return caller.tenants().map(run::touchesAny).orElse(true);
+    }
+
+    /**
+     * Whether the caller may change the run (DOMAIN.md: a token with a tenant claim changes only those tenants'
+     * data): every caller without a tenant claim; a tenant-scoped one only a run within its tenants.
+     */
+    public boolean changeable(Run run) {
+        return caller.tenants().map(run::touchesOnly).orElse(true);
     }
 
     private static Set<String> tenantsOf(PolicySchedule policy, RunScope scope) {
