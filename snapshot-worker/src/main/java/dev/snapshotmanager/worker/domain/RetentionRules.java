@@ -3,6 +3,7 @@ package dev.snapshotmanager.worker.domain;
 import dev.snapshotmanager.events.ReasonCodes;
 import dev.snapshotmanager.events.Retention;
 import dev.snapshotmanager.worker.client.CloudSnapshot;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -58,7 +59,10 @@ public final class RetentionRules {
         return deletions;
     }
 
-    /** {@code now} minus an ISO-8601 duration ({@code PT12H}, {@code P30D}, {@code P1M} ...); null when absent. */
+    /**
+     * {@code now} minus an ISO-8601 duration ({@code PT12H}, {@code P30D}, {@code P1M} ...); null when absent, not a
+     * duration, or reaching back before any representable time (then no snapshot is old enough either).
+     */
     static Instant cutoff(String maxAge, Instant now) {
         if (maxAge == null || maxAge.isBlank()) {
             return null;
@@ -68,9 +72,11 @@ public final class RetentionRules {
         } catch (DateTimeParseException notADuration) {
             try {
                 return now.atZone(ZoneOffset.UTC).minus(Period.parse(maxAge)).toInstant();
-            } catch (DateTimeParseException notAPeriod) {
+            } catch (DateTimeException | ArithmeticException notAPeriodOrOutOfRange) {
                 return null;
             }
+        } catch (DateTimeException | ArithmeticException outOfRange) {
+            return null;
         }
     }
 }

@@ -44,6 +44,15 @@ class RetentionRulesTest {
     }
 
     @Test
+    void aMaximumAgeReachingBeforeAnyRepresentableTimeDeletesNothingByAgeAndStillAppliesKeepLast() {
+        ours("s1", 1, "available").ours("s2", 2, "available").ours("s3", 4000, "available");
+
+        assertThat(deleted(new Retention(null, "P2000000000Y"))).isEmpty();
+        assertThat(deleted(new Retention(null, "PT9223372036854775807S"))).isEmpty();
+        assertThat(deleted(new Retention(2, "P2000000000Y"))).containsExactly("s3:" + ReasonCodes.RETENTION_KEEP_LAST);
+    }
+
+    @Test
     void countsOnlyAvailableSnapshotsTowardKeepLast() {
         ours("e", 1, "error").ours("s2", 2, "available").ours("c", 3, "creating").ours("s4", 4, "available");
 
