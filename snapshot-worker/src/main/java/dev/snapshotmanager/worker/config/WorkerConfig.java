@@ -70,6 +70,14 @@ public interface WorkerConfig {
     @WithDefault("10s")
     Duration heartbeatInterval();
 
+    /**
+     * How far back in time each start reads the run-lifecycle topic for cancellations, so that an instance started
+     * (scaled out, restarted) after a run was cancelled still skips that run's volumes. At least the longest a run
+     * takes.
+     */
+    @WithDefault("P2D")
+    Duration cancellationLookback();
+
     /** Inventory sync. */
     Inventory inventory();
 

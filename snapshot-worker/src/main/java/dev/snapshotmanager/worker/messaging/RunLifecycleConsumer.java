@@ -6,7 +6,10 @@ import dev.snapshotmanager.worker.service.CancelledRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Learns about cancelled runs (every instance reads the whole topic under its own group). */
+/**
+ * Learns about cancelled runs: every instance reads the topic under its own group, from
+ * {@code cancellation-lookback} back ({@link LifecycleLookback}).
+ */
 @ApplicationScoped
 public class RunLifecycleConsumer {
 

@@ -15,6 +15,7 @@ import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeResultV1;
 import dev.snapshotmanager.events.VolumeTaskV1;
 import dev.snapshotmanager.worker.service.CancelledRuns;
+import dev.snapshotmanager.worker.support.CancelledBeforeStart;
 import dev.snapshotmanager.worker.support.Clouds;
 import dev.snapshotmanager.worker.support.Tasks;
 import dev.snapshotmanager.worker.support.TestCloud;
@@ -92,6 +93,20 @@ class VolumeTaskConsumerTest {
                 RunStatus.CANCELLED, Tasks.DAILY, RunTrigger.MANUAL, false, now, null, 0, null, now, now, now, 0L,
                 "operator cancelled", now), CloudEventAttributes.of(EventType.RUN_LIFECYCLE,
                 UUID.randomUUID().toString(), "/test", runId.toString(), now));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cancelled.isCancelled(runId));
+
+        publish(task(runId));
+
+        assertThat(Tasks.results(runId, 1)).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo(VolumeAction.SKIPPED);
+            assertThat(r.reason()).isEqualTo(ReasonCodes.RUN_CANCELLED);
+        });
+        assertThat(TestCloud.snapshots(VOL)).isEmpty();
+    }
+
+    @Test
+    void aRunCancelledBeforeThisInstanceStartedStopsItsVolumesToo() {
+        UUID runId = CancelledBeforeStart.RUN;
         await().atMost(Duration.ofSeconds(30)).until(() -> cancelled.isCancelled(runId));
 
         publish(task(runId));
