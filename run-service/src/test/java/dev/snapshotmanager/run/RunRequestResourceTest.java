@@ -128,6 +128,17 @@ class RunRequestResourceTest {
     }
 
     @Test
+    void tenantUserWithAnEmptyTenantsClaimMayNotRequestAnyRun() {
+        Fixtures.PolicySet set = knownPolicy();
+        String nobody = TestTokens.forTenants("nina", "admin", List.of());
+        given().auth().oauth2(nobody).contentType(ContentType.JSON).body(Fixtures.runRequest(set, true))
+                .when().post("/api/v1/runs")
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        given().auth().oauth2(ADMIN).queryParam("policySetId", set.id.toString()).when().get("/api/v1/runs")
+                .then().statusCode(200).body("items", equalTo(List.of()));
+    }
+
+    @Test
     void publishesRunRequestedWithCloudEventsHeadersKeyedByRunId() {
         Fixtures.PolicySet set = knownPolicy();
         String id = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Fixtures.runRequest(set, true))

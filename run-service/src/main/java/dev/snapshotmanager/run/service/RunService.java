@@ -56,7 +56,8 @@ public class RunService {
     /**
      * Inserts a REQUESTED run and its events in one transaction.
      *
-     * @throws ProblemException 403 (real run without admin, tenant outside the caller's), 422 (unknown policy,
+     * @throws ProblemException 403 (real run without admin, tenant outside the caller's, a tenants claim that
+     *                          names no tenant), 422 (unknown policy,
      *                          scope outside the policy's tenant), 409 (the policy has an active run)
      */
     @Transactional
@@ -71,6 +72,10 @@ public class RunService {
         Set<String> tenants = tenantsOf(policy, scope);
         Optional<Set<String>> callerTenants = caller.tenants();
         if (callerTenants.isPresent()) {
+            if (callerTenants.get().stream().allMatch(String::isBlank)) {
+                // an empty tenants claim limits the caller to no tenant at all: its run would be unrestricted
+                throw ProblemException.forbidden("the caller's tenants claim names no tenant");
+            }
             if (tenants == null) {
                 tenants = callerTenants.get();
                 scope = new RunScope(scope.domainIds(), List.copyOf(tenants), scope.volumeIds());
