@@ -15,8 +15,12 @@ import dev.snapshotmanager.worker.domain.SnapshotTags;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -30,6 +34,9 @@ import org.jboss.logging.MDC;
 public class VolumeExecution {
 
     private static final Logger LOG = Logger.getLogger(VolumeExecution.class);
+    /** Which of a slot's snapshots stays when it has several: the first created, then the lowest id. */
+    private static final Comparator<CloudSnapshot> FIRST_CREATED = Comparator.comparing(CloudSnapshot::createdAt,
+            Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(CloudSnapshot::id);
     /** The policy tag of an ad-hoc run without a policy. */
     static final String NO_POLICY = "run-now";
 
@@ -38,6 +45,8 @@ public class VolumeExecution {
     private final SnapshotTags tags;
     private final CancelledRuns cancelled;
     private final WorkerMetrics metrics;
+    /** Executions in progress in this instance, by volume, policy and slot. */
+    private final Map<String, CountDownLatch> inFlight = new ConcurrentHashMap<>();
 
     public VolumeExecution(OpenStackClient cloud, SnapshotCreation creation, SnapshotTags tags,
                            CancelledRuns cancelled, WorkerMetrics metrics) {
@@ -54,6 +63,30 @@ public class VolumeExecution {
     }
 
     public List<VolumeResultV1> execute(VolumeTaskV1 task, TaskVolume volume) {
+        // The same task delivered twice (a re-plan, a rebalance) may run twice at once in this instance: one at a
+        // time per volume, policy and slot, so the second finds the first's snapshot instead of creating another.
+        String slot = volume.volume().id() + "|" + policyTag(task.policy()) + "|" + task.slot();
+        while (true) {
+            CountDownLatch mine = new CountDownLatch(1);
+            CountDownLatch other = inFlight.putIfAbsent(slot, mine);
+            if (other == null) {
+                try {
+                    return executeAlone(task, volume);
+                } finally {
+                    inFlight.remove(slot, mine);
+                    mine.countDown();
+                }
+            }
+            try {
+                other.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the same volume and slot ran", e);
+            }
+        }
+    }
+
+    private List<VolumeResultV1> executeAlone(VolumeTaskV1 task, TaskVolume volume) {
         MDC.put("runId", task.runId().toString());
         MDC.put("volumeId", volume.volume().id());
         try {
@@ -92,7 +125,8 @@ public class VolumeExecution {
             SnapshotCreation.Outcome outcome = ofSlot.isPresent()
                     // Redelivered after a crash: this run already created it; finish the wait, report it (same id).
                     ? creation.await(results, projectId, ofSlot.get(), Instant.now())
-                    : creation.create(results, task.runId(), policy, task.slot(), volume);
+                    : keepFirstOfSlot(results, task, policy, projectId,
+                            creation.create(results, task.runId(), policy, task.slot(), volume));
             out.add(outcome.result());
             if (ReasonCodes.VOLUME_GONE.equals(outcome.result().reason())) {
                 return out;
@@ -107,6 +141,48 @@ public class VolumeExecution {
         // counted, and its FINISHED event carries them.
         out.addAll(0, retention(task, volume, results, policy, snapshots));
         return out;
+    }
+
+    /**
+     * Another instance may have run the same task at the same moment (a rebalance hands over tasks still in progress;
+     * a re-plan publishes them again): both listed no snapshot of the slot, and both created one. So after creating,
+     * the slot's snapshots are listed again and the first created (then the lowest id) stays. An instance whose own
+     * snapshot is not that one deletes its own and reports the one that stays: for the same run, by waiting for it as
+     * its creator does (the same result and event id); for another run, as done in this slot already.
+     */
+    private SnapshotCreation.Outcome keepFirstOfSlot(ResultBuilder results, VolumeTaskV1 task, String policy,
+                                                     String projectId, SnapshotCreation.Outcome outcome) {
+        CloudSnapshot ours = outcome.snapshot();
+        if (ours == null) {
+            return outcome;
+        }
+        Optional<CloudSnapshot> first;
+        try {
+            first = cloud.snapshotsOfVolume(projectId, ours.volumeId()).stream()
+                    .filter(s -> tags.isOfSlot(s, policy, task.slot())).min(FIRST_CREATED);
+        } catch (CinderException e) {
+            return outcome; // cannot tell; a duplicate is found by the next check of this slot at the latest
+        }
+        if (first.isEmpty() || first.get().id().equals(ours.id())) {
+            return outcome;
+        }
+        LOG.warnf("Snapshot %s duplicates %s of the same slot (the task ran twice at once); deleting it", ours.id(),
+                first.get().id());
+        metrics.duplicateRemoved();
+        try {
+            DeleteOutcome deleted = cloud.deleteSnapshot(projectId, ours.id());
+            if (!deleted.accepted()) {
+                LOG.warnf("Deleting duplicate snapshot %s was refused: %s (%d)", ours.id(), deleted.fault(),
+                        deleted.code());
+            }
+        } catch (CinderException e) {
+            LOG.warnf("Deleting duplicate snapshot %s failed: %s", ours.id(), e.getMessage());
+        }
+        if (task.runId().toString().equals(SnapshotTags.runOf(first.get()))) {
+            return creation.await(results, projectId, first.get(), Instant.now());
+        }
+        return new SnapshotCreation.Outcome(results.skipped(ReasonCodes.ALREADY_DONE_THIS_SLOT, null, first.get()),
+                first.get());
     }
 
     private List<VolumeResultV1> retention(VolumeTaskV1 task, TaskVolume volume, ResultBuilder results,

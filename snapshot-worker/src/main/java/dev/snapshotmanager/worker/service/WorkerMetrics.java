@@ -27,6 +27,11 @@ public class WorkerMetrics {
         meters.counter("snapshot.volume.actions", "action", action).increment();
     }
 
+    /** Counts a snapshot deleted because another execution of the same task created the slot's snapshot first. */
+    public void duplicateRemoved() {
+        meters.counter("snapshot.duplicates.removed").increment();
+    }
+
     public void timeToAvailable(Duration duration) {
         meters.timer("snapshot.time_to_available").record(duration);
     }

@@ -10,16 +10,26 @@ import dev.snapshotmanager.events.ServerRef;
 import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeResultV1;
 import dev.snapshotmanager.events.VolumeTaskV1;
+import dev.snapshotmanager.worker.client.OpenStackClient;
 import dev.snapshotmanager.worker.client.OpenStackSessions;
+import dev.snapshotmanager.worker.domain.SnapshotTags;
 import dev.snapshotmanager.worker.support.Clouds;
 import dev.snapshotmanager.worker.support.Tasks;
 import dev.snapshotmanager.worker.support.TestCloud;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +49,27 @@ class VolumeExecutionTest {
 
     @Inject
     OpenStackSessions sessions;
+
+    @Inject
+    VolumeExecution volumes;
+
+    @Inject
+    OpenStackClient cloud;
+
+    @Inject
+    SnapshotCreation creation;
+
+    @Inject
+    SnapshotTags tags;
+
+    @Inject
+    CancelledRuns cancelled;
+
+    @Inject
+    WorkerMetrics metrics;
+
+    @Inject
+    MeterRegistry meters;
 
     @BeforeEach
     void cloud() {
@@ -118,6 +149,70 @@ class VolumeExecutionTest {
 
         assertThat(TestCloud.snapshots(DATA)).hasSize(1);
         assertThat(both).extracting(VolumeResultV1::eventId).containsOnly(first.get(0).eventId());
+    }
+
+    @Test
+    void theSameTaskRunningTwiceAtOnceInOneInstanceCreatesOneSnapshotReportedUnderOneEventId() {
+        double removedBefore = removedDuplicates();
+
+        List<List<VolumeResultV1>> both = twiceAtOnce(volumes, volumes, data(null).build());
+
+        assertThat(both).allSatisfy(results -> assertThat(results).singleElement()
+                .extracting(VolumeResultV1::action).isEqualTo(VolumeAction.CREATED));
+        assertThat(both.get(1).get(0).eventId()).isEqualTo(both.get(0).get(0).eventId());
+        assertThat(TestCloud.snapshots(DATA)).hasSize(1);
+        // the two took turns: the second found the first's snapshot and created none to remove
+        assertThat(removedDuplicates()).isEqualTo(removedBefore);
+    }
+
+    @Test
+    void theSameTaskRunningTwiceAtOnceInTwoInstancesLeavesTheFirstSnapshotReportedUnderOneEventId() {
+        VolumeExecution secondInstance = new VolumeExecution(cloud, creation, tags, cancelled, metrics);
+        double removedBefore = removedDuplicates();
+
+        List<List<VolumeResultV1>> both = twiceAtOnce(volumes, secondInstance, data(null).build());
+
+        assertThat(both).allSatisfy(results -> assertThat(results).singleElement()
+                .extracting(VolumeResultV1::action).isEqualTo(VolumeAction.CREATED));
+        assertThat(both.get(1).get(0).eventId()).isEqualTo(both.get(0).get(0).eventId());
+        String kept = both.get(0).get(0).snapshot().id();
+        assertThat(TestCloud.snapshots(DATA)).filteredOn(s -> !s.get("status").asText().equals("deleting"))
+                .singleElement().satisfies(s -> assertThat(s.get("id").asText()).isEqualTo(kept));
+        assertThat(removedDuplicates()).isEqualTo(removedBefore + 1);
+    }
+
+    /** Runs the task's volume on both executions at the same moment, creates slowed down so that both create. */
+    private static List<List<VolumeResultV1>> twiceAtOnce(VolumeExecution first, VolumeExecution second,
+                                                          VolumeTaskV1 task) {
+        TestCloud.faults(new FaultSettings(null, Map.of("snapshots.create", new FaultSettings.Latency(1000, 0)),
+                null, null));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<VolumeResultV1>>> runs = new ArrayList<>();
+            for (VolumeExecution execution : List.of(first, second)) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return execution.execute(task, task.volumes().get(0));
+                }));
+            }
+            start.countDown();
+            List<List<VolumeResultV1>> results = new ArrayList<>();
+            for (Future<List<VolumeResultV1>> run : runs) {
+                results.add(run.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+            TestCloud.faults(FaultSettings.NONE);
+        }
+    }
+
+    private double removedDuplicates() {
+        Counter counter = meters.find("snapshot.duplicates.removed").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
