@@ -5,7 +5,9 @@ import dev.snapshotmanager.events.PolicyChangedV1;
 import dev.snapshotmanager.events.PolicyScope;
 import dev.snapshotmanager.events.PolicySetState;
 import dev.snapshotmanager.events.PolicyState;
+import dev.snapshotmanager.events.ReasonCodes;
 import dev.snapshotmanager.events.RunPlannedV1;
+import dev.snapshotmanager.events.SnapshotRef;
 import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeRef;
 import dev.snapshotmanager.events.VolumeResultV1;
@@ -93,6 +95,20 @@ final class Fixtures {
     static RunPlannedV1 planned(UUID runId, int total, int toCreate, int batches) {
         return new RunPlannedV1(runId, null, Instant.now(), false, total, toCreate, total - toCreate, 0, batches, 1,
                 Instant.now());
+    }
+
+    /**
+     * An outcome of snapshot {@code snap-<volumeId>} at {@code occurredAt}: CREATED, or FAILED as STUCK_CREATING (as
+     * the worker reports a snapshot that stayed {@code creating} before a crash and redelivery completed it).
+     */
+    static VolumeResultV1 snapshotResult(UUID runId, String volumeId, VolumeAction action, Instant occurredAt) {
+        String snapshotId = "snap-" + volumeId;
+        boolean failed = action == VolumeAction.FAILED;
+        return new VolumeResultV1(VolumeResultV1.deterministicEventId(runId, volumeId, action, snapshotId), runId,
+                occurredAt, action, failed ? ReasonCodes.STUCK_CREATING : null, failed ? "stuck in creating" : null,
+                new SnapshotRef(snapshotId, "auto-" + volumeId, failed ? "creating" : "available"),
+                new VolumeRef(volumeId, "vol-" + volumeId, 10, "available", null, false), null, null, null,
+                occurredAt, null, 12, false);
     }
 
     static VolumeResultV1 result(UUID runId, String volumeId, VolumeAction action) {

@@ -19,6 +19,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +109,55 @@ class RunTrackingTest {
         JsonPath done = awaitStatus(id, "PARTIAL");
         assertThat(done.getInt("counters.failed")).isEqualTo(1);
         assertThat(done.getString("errorSummary")).contains("cinder said no");
+    }
+
+    static void awaitCounters(UUID id, int created, int failed) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonPath run = run(id);
+            return run.getInt("counters.created") == created && run.getInt("counters.failed") == failed;
+        });
+    }
+
+    @Test
+    void aLaterOutcomeOfTheSameVolumeReplacesTheEarlierOneInsteadOfFinishingTheRun() {
+        UUID id = requestRun();
+        KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 2, 2, 1));
+        awaitStatus(id, "RUNNING");
+        Instant t = Instant.now();
+        sendResult(Fixtures.snapshotResult(id, "v1", VolumeAction.FAILED, t));
+        awaitCounters(id, 0, 1);
+        sendResult(Fixtures.snapshotResult(id, "v1", VolumeAction.CREATED, t.plusSeconds(30)));
+        awaitCounters(id, 1, 0);
+        JsonPath running = run(id);
+        assertThat(running.getString("status")).isEqualTo("RUNNING");
+        assertThat(running.getInt("progressPercent")).isEqualTo(50);
+        sendResult(Fixtures.result(id, "v2", VolumeAction.CREATED));
+        JsonPath done = awaitStatus(id, "COMPLETED");
+        assertThat(done.getInt("counters.created")).isEqualTo(2);
+        assertThat(done.getInt("counters.failed")).isEqualTo(0);
+        assertThat(awaitLifecycle(id, LifecycleEvent.COMPLETED).counters().created()).isEqualTo(2);
+    }
+
+    @Test
+    void anOlderOutcomeArrivingAfterANewerOneOfTheSameVolumeChangesNoCounter() {
+        UUID id = requestRun();
+        KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 2, 2, 1));
+        awaitStatus(id, "RUNNING");
+        Instant t = Instant.now();
+        sendResult(Fixtures.snapshotResult(id, "v1", VolumeAction.CREATED, t.plusSeconds(30)));
+        sendResult(Fixtures.snapshotResult(id, "v1", VolumeAction.FAILED, t));
+        // a marker on the same key (volume v1) behind the older outcome: once it is counted, so is the older one
+        sendResult(Fixtures.result(id, "v1", VolumeAction.DELETED));
+        await().atMost(Duration.ofSeconds(30)).until(() -> run(id).getInt("counters.deleted") == 1);
+        JsonPath running = run(id);
+        assertThat(running.getString("status")).isEqualTo("RUNNING");
+        assertThat(running.getInt("counters.created")).isEqualTo(1);
+        assertThat(running.getInt("counters.failed")).isEqualTo(0);
+        assertThat(running.getInt("progressPercent")).isEqualTo(50);
+        sendResult(Fixtures.result(id, "v2", VolumeAction.CREATED));
+        JsonPath done = awaitStatus(id, "COMPLETED");
+        assertThat(done.getInt("counters.created")).isEqualTo(2);
+        assertThat(done.getInt("counters.failed")).isEqualTo(0);
     }
 
     @Test

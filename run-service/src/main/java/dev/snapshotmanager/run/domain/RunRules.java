@@ -3,6 +3,7 @@ package dev.snapshotmanager.run.domain;
 import dev.snapshotmanager.events.ReasonCodes;
 import dev.snapshotmanager.events.RunPlannedV1;
 import dev.snapshotmanager.events.RunStatus;
+import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeResultV1;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /**
  * The run state machine and its finalization rules (DOMAIN.md, "Runs"):
  * REQUESTED -> PLANNING (first sign of the planner) -> RUNNING (planned) -> a terminal status once every planned
- * volume has a final create outcome. SKIPPED when nothing was to be done, COMPLETED when no volume failed or was
+ * volume has a final create outcome (a volume counts once, with its latest outcome). SKIPPED when nothing was to be done, COMPLETED when no volume failed or was
  * quota-blocked, FAILED when none succeeded, PARTIAL otherwise. Retention results (DELETED, DELETE_FAILED) are
  * counted but do not decide the status. The worker publishes a volume's retention results before its outcome, on
  * the same key, so a finished run's counters include its deletions; one that arrives after the end (a run
@@ -55,27 +56,23 @@ public final class RunRules {
         return new Change(true, finishIfAccounted(run, now), true);
     }
 
-    /** Counts one volume result (the caller has made sure it is not a duplicate). */
+    /** Counts one volume result that replaces no earlier outcome (the caller has made sure it is not a duplicate). */
     public static Change result(Run run, VolumeResultV1 result, Instant now) {
-        boolean volumeDone = true;
-        switch (result.action()) {
-            case CREATED, WOULD_CREATE -> run.created++;
-            case FAILED -> {
-                run.failed++;
-                run.createFailed++;
-            }
-            case SKIPPED -> run.skipped++;
-            case QUOTA_BLOCKED -> run.quotaBlocked++;
-            case DELETED, WOULD_DELETE -> {
-                run.deleted++;
-                volumeDone = false;
-            }
-            case DELETE_FAILED -> {
-                run.failed++;
-                volumeDone = false;
-            }
+        return result(run, result, Optional.empty(), now);
+    }
+
+    /**
+     * Counts one volume result (the caller has made sure it is not a duplicate event, and that a create outcome is
+     * the volume's latest). A create outcome that replaces the volume's earlier one ({@code replaced}) takes its
+     * place in the counters, and the volume still counts once toward the volumes done.
+     */
+    public static Change result(Run run, VolumeResultV1 result, Optional<VolumeAction> replaced, Instant now) {
+        boolean outcome = isCreateOutcome(result.action());
+        if (outcome) {
+            replaced.filter(RunRules::isCreateOutcome).ifPresent(earlier -> count(run, earlier, -1));
         }
-        if (volumeDone) {
+        count(run, result.action(), 1);
+        if (outcome && replaced.isEmpty()) {
             run.volumesDone++;
         }
         if (result.error() != null && !result.error().isBlank()) {
@@ -94,6 +91,37 @@ public final class RunRules {
                     (int) ((long) run.batchesTotal * run.volumesDone / run.totalVolumes));
         }
         return new Change(false, finishIfAccounted(run, now), true);
+    }
+
+    /**
+     * A create outcome that is not the volume's latest (a newer one is counted already): a sign of life of the
+     * worker, nothing else.
+     */
+    public static Change superseded(Run run, Instant now) {
+        run.lastActivityAt = now;
+        return Change.none();
+    }
+
+    /** Whether the action is a volume's create outcome (one per volume counts), not a retention result. */
+    public static boolean isCreateOutcome(VolumeAction action) {
+        return switch (action) {
+            case CREATED, WOULD_CREATE, FAILED, SKIPPED, QUOTA_BLOCKED -> true;
+            case DELETED, WOULD_DELETE, DELETE_FAILED -> false;
+        };
+    }
+
+    private static void count(Run run, VolumeAction action, int delta) {
+        switch (action) {
+            case CREATED, WOULD_CREATE -> run.created += delta;
+            case FAILED -> {
+                run.failed += delta;
+                run.createFailed += delta;
+            }
+            case SKIPPED -> run.skipped += delta;
+            case QUOTA_BLOCKED -> run.quotaBlocked += delta;
+            case DELETED, WOULD_DELETE -> run.deleted += delta;
+            case DELETE_FAILED -> run.failed += delta;
+        }
     }
 
     /** Cancels an active run. */

@@ -11,6 +11,7 @@ import dev.snapshotmanager.run.config.RunsConfig;
 import dev.snapshotmanager.run.domain.Run;
 import dev.snapshotmanager.run.domain.RunRules;
 import dev.snapshotmanager.run.repository.RunRepository;
+import dev.snapshotmanager.run.repository.VolumeOutcomes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,6 +39,9 @@ public class RunTracker {
     ProcessedEvents processed;
 
     @Inject
+    VolumeOutcomes outcomes;
+
+    @Inject
     RunEvents events;
 
     @Inject
@@ -63,7 +67,13 @@ public class RunTracker {
         announce(run, change, now);
     }
 
-    /** One volume's result: counters, progress, and the end of the run when every volume is accounted for. */
+    /**
+     * One volume's result: counters, progress, and the end of the run when every volume is accounted for. A volume's
+     * create outcomes (CREATED, FAILED, SKIPPED, QUOTA_BLOCKED ...) count once per volume, the latest by
+     * {@code occurredAt} ({@link VolumeOutcomes}): the worker may report a different outcome for the same volume
+     * later (a retry, a redelivery after a crash), and results may arrive out of order. Retention results are
+     * de-duplicated by event id only.
+     */
     @Transactional
     public void result(VolumeResultV1 result) {
         if (!processed.markProcessed(RESULTS_CONSUMER, result.eventId())) {
@@ -76,7 +86,14 @@ public class RunTracker {
         }
         Run run = found.get();
         Instant now = clock.instant();
-        announce(run, RunRules.result(run, result, now), now);
+        if (!RunRules.isCreateOutcome(result.action())) {
+            announce(run, RunRules.result(run, result, now), now);
+            return;
+        }
+        VolumeOutcomes.Recorded recorded = outcomes.record(run.id(), result.volume().id(), result.action(),
+                result.occurredAt());
+        announce(run, recorded.latest() ? RunRules.result(run, result, recorded.replaced(), now)
+                : RunRules.superseded(run, now), now);
     }
 
     /**

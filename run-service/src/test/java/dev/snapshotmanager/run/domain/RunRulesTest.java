@@ -10,6 +10,7 @@ import dev.snapshotmanager.events.VolumeResultV1;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,23 @@ class RunRulesTest {
         assertThat(run.created()).isEqualTo(2);
         assertThat(RunRules.progressPercent(run)).isEqualTo(100);
         assertThat(run.batchesCompleted()).isEqualTo(1);
+    }
+
+    @Test
+    void aLaterOutcomeReplacesTheVolumesEarlierOneAndTheVolumeCountsOnce() {
+        Run run = runWith(2, VolumeAction.FAILED);
+        RunRules.result(run, result(run, "v0", VolumeAction.CREATED), Optional.of(VolumeAction.FAILED),
+                T0.plusSeconds(20));
+        assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(run.created()).isEqualTo(1);
+        assertThat(run.failed()).isZero();
+        assertThat(run.volumesDone()).isEqualTo(1);
+        RunRules.superseded(run, T0.plusSeconds(25));
+        assertThat(run.created()).isEqualTo(1);
+        assertThat(run.volumesDone()).isEqualTo(1);
+        RunRules.result(run, result(run, "v1", VolumeAction.CREATED), T0.plusSeconds(30));
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.created()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,63 @@
+package dev.snapshotmanager.run.repository;
+
+import dev.snapshotmanager.events.VolumeAction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Each volume's latest create outcome per run ({@code run_volume_outcome}), so that a run counts every volume once
+ * with its latest outcome however many different outcomes the worker reports for it. One primary-key read and one
+ * write per result, whatever the size of the run.
+ */
+@ApplicationScoped
+public class VolumeOutcomes {
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * What recording an outcome did.
+     *
+     * @param latest   whether the outcome is now the volume's latest (false: a stored one is as new or newer, and
+     *                 this one changes nothing)
+     * @param replaced the volume's earlier outcome it replaced, empty when it is the volume's first
+     */
+    public record Recorded(boolean latest, Optional<VolumeAction> replaced) {
+    }
+
+    /**
+     * Records a volume's create outcome unless the stored one occurred at the same time or later (ties keep the
+     * stored one). The caller holds the run's row lock, so outcomes of one run are recorded one at a time.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Recorded record(UUID runId, String volumeId, VolumeAction action, Instant occurredAt) {
+        // the column keeps microseconds: compare what is stored
+        Instant at = occurredAt.truncatedTo(ChronoUnit.MICROS);
+        @SuppressWarnings("unchecked")
+        List<Object[]> stored = em.createNativeQuery("select action, occurred_at < :at from run_volume_outcome "
+                + "where run_id = :run and volume_id = :volume")
+                .setParameter("at", at).setParameter("run", runId).setParameter("volume", volumeId).getResultList();
+        if (stored.isEmpty()) {
+            em.createNativeQuery("insert into run_volume_outcome (run_id, volume_id, action, occurred_at) "
+                    + "values (:run, :volume, :action, :at)")
+                    .setParameter("run", runId).setParameter("volume", volumeId).setParameter("action", action.name())
+                    .setParameter("at", at).executeUpdate();
+            return new Recorded(true, Optional.empty());
+        }
+        if (!Boolean.TRUE.equals(stored.get(0)[1])) {
+            return new Recorded(false, Optional.empty());
+        }
+        em.createNativeQuery("update run_volume_outcome set action = :action, occurred_at = :at "
+                + "where run_id = :run and volume_id = :volume")
+                .setParameter("action", action.name()).setParameter("at", at).setParameter("run", runId)
+                .setParameter("volume", volumeId).executeUpdate();
+        return new Recorded(true, Optional.of(VolumeAction.valueOf((String) stored.get(0)[0])));
+    }
+}
