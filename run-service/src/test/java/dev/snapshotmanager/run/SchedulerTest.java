@@ -158,6 +158,34 @@ class SchedulerTest {
     }
 
     @Test
+    void aSlotOlderThanTheLookbackIsStillRecordedAsMissed() {
+        Instant start = Instant.parse("2026-07-31T12:00:00Z");
+        Fixtures.PolicySet set = known(Fixtures.policySet().cron("0 2 1 * *", "UTC").changedAt(start)
+                .missed(MissedRunMode.SKIP));
+        SlotScheduler scheduler = schedulers.get();
+        scheduler.tick(Instant.parse("2026-08-10T02:00:00Z"));
+        List<ScheduledRun> runs = runsOf(set);
+        assertThat(runs).extracting(ScheduledRun::slot).containsExactly(Instant.parse("2026-08-01T02:00:00Z"));
+        assertThat(runs.get(0).status()).isEqualTo("MISSED");
+        assertThat(runs.get(0).statusReason()).startsWith("MISSED_SLOT");
+        scheduler.tick(Instant.parse("2026-08-20T02:00:00Z"));
+        scheduler.tick(Instant.parse("2026-09-01T02:00:10Z"));
+        assertThat(runsOf(set)).extracting(ScheduledRun::status).containsExactly("MISSED", "REQUESTED");
+    }
+
+    @Test
+    void aRunOncePolicyGetsItsCatchUpRunForASlotOlderThanTheLookback() {
+        Instant start = Instant.parse("2026-07-31T12:00:00Z");
+        Fixtures.PolicySet set = known(Fixtures.policySet().cron("0 2 1 * *", "UTC").changedAt(start)
+                .missed(MissedRunMode.RUN_ONCE));
+        schedulers.get().tick(Instant.parse("2026-08-10T02:00:00Z"));
+        List<ScheduledRun> runs = runsOf(set);
+        assertThat(runs).extracting(ScheduledRun::slot).containsExactly(Instant.parse("2026-08-01T02:00:00Z"));
+        assertThat(runs.get(0).status()).isEqualTo("REQUESTED");
+        assertThat(runs.get(0).reason()).startsWith("CATCH_UP");
+    }
+
+    @Test
     void aSlotDueWhileThePreviousRunIsActiveIsMissed() {
         Instant start = Instant.parse("2026-05-03T00:30:00Z");
         Fixtures.PolicySet set = known(Fixtures.policySet().changedAt(start));

@@ -20,7 +20,7 @@ public interface SchedulerConfig {
     @WithDefault("PT5M")
     Duration missedAfter();
 
-    /** Missed slots older than this before now are not recorded one by one (a very long outage). */
+    /** Missed slots older than this are not recorded one by one; if none is newer, the newest still is handled. */
     @WithDefault("P7D")
     Duration missedLookback();
 }

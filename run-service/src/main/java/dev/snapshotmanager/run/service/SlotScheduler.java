@@ -28,7 +28,10 @@ import org.jboss.logging.Logger;
  *
  * <p>Of the slots due for a policy, only the latest can run: it runs when noticed within {@code missed-after} of its
  * time; otherwise, with RUN_ONCE, it becomes the one catch-up run. Every other slot is recorded as MISSED. A slot
- * whose policy still has an active run is MISSED with reason PREVIOUS_RUN_ACTIVE.
+ * whose policy still has an active run is MISSED with reason PREVIOUS_RUN_ACTIVE. Slots older than
+ * {@code missed-lookback} are not recorded one by one, but when no due slot is within it, the newest older one is
+ * handled as the latest (so a monthly policy whose slot passed during a long outage gets its MISSED record or its
+ * catch-up run).
  */
 @Dependent
 public class SlotScheduler {
@@ -78,6 +81,11 @@ public class SlotScheduler {
         }
         Instant from = policy.nextSlot().isBefore(lookback) ? lookback : policy.nextSlot();
         due.addAll(cron.between(from, now, MAX_SLOTS_PER_POLICY));
+        if (due.isEmpty()) {
+            // every due slot is older than the lookback: the newest of them is still handled (RUN_ONCE catch-up or
+            // MISSED), so that a long outage never drops a policy's slots without a trace
+            due.add(newestUpTo(cron, policy.nextSlot(), lookback));
+        }
         int fired = 0;
         for (int i = 0; i < due.size(); i++) {
             Instant slot = due.get(i);
@@ -93,6 +101,12 @@ public class SlotScheduler {
         }
         schedules.advance(policy.policySetId(), policy.policyName(), policy.nextSlot(), cron.next(now).orElse(null));
         return fired;
+    }
+
+    /** The newest slot in {@code [first, until]}; {@code first} is a slot. */
+    private static Instant newestUpTo(CronSlots cron, Instant first, Instant until) {
+        List<Instant> later = cron.between(first, until, MAX_SLOTS_PER_POLICY);
+        return later.isEmpty() ? first : later.get(later.size() - 1);
     }
 
     private boolean fire(PolicySchedule policy, Instant slot, Instant now, String reason) {
