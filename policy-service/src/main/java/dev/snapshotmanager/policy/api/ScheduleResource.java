@@ -64,10 +64,13 @@ public class ScheduleResource {
     static SchedulePreview preview(PreviewRequest r, int maxCount) {
         int count = r.count() == null ? 10 : r.count();
         String zone = r.timeZone() == null ? "UTC" : r.timeZone();
+        Instant from = r.from() == null ? Instant.now() : r.from();
         Violations v = new Violations().add("cron", Schedules.cronError(r.cron())).add("timeZone",
                 Schedules.zoneError(zone)).range("count", count, 1, maxCount);
+        if (from.isBefore(EARLIEST_FROM) || from.isAfter(LATEST_FROM)) {
+            v.add("from", "must be between " + EARLIEST_FROM + " and " + LATEST_FROM);
+        }
         v.throwIfAny("The schedule cannot be previewed");
-        Instant from = r.from() == null ? Instant.now() : r.from();
         List<FireTime> fires = Schedules.next(r.cron(), zone, from, count).stream()
                 .map(z -> new FireTime(z.toInstant(), z.toOffsetDateTime())).toList();
         return new SchedulePreview(r.cron().trim(), zone, fires);
@@ -81,6 +84,10 @@ public class ScheduleResource {
     public List<Templates.Template> templates() {
         return Templates.ALL;
     }
+
+    /** The range of {@code from} a preview accepts (beyond it the calendar arithmetic leaves its range). */
+    static final Instant EARLIEST_FROM = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST_FROM = Instant.parse("9999-01-01T00:00:00Z");
 
     static Instant instant(String value) {
         try {

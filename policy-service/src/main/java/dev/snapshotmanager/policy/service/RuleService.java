@@ -55,7 +55,7 @@ public class RuleService {
         changes.fire(new ResolutionInputsChanged("rule"));
         Violations v = new Violations();
         v.name("name", r.name());
-        validate(v, r.tenantId(), r);
+        validate(v, r.tenantId(), r, false);
         v.throwIfAny("The rule is not valid");
         access.requireScope(r.tenantId());
         requireUniqueName(r.tenantId(), r.name(), null);
@@ -89,7 +89,10 @@ public class RuleService {
         RuleRequest merged = new RuleRequest(or(r.name(), rule.name), or(r.description(), rule.description),
                 rule.tenantId, or(r.priority(), rule.priority), or(r.enabled(), rule.enabled), or(r.match(), rule.match),
                 r.policySetId() != null ? r.policySetId() : rule.policySetId, or(r.autoSnapshot(), rule.autoSnapshot));
-        validate(v, rule.tenantId, merged);
+        // A rule detached by a forced set delete may still be renamed, re-prioritized or disabled as it is.
+        boolean staysDetached = rule.policySetId == null && rule.autoSnapshot && r.policySetId() == null
+                && r.autoSnapshot() == null;
+        validate(v, rule.tenantId, merged, staysDetached);
         v.throwIfAny("The rule change is not valid");
         if (!merged.name().equals(rule.name)) {
             requireUniqueName(rule.tenantId, merged.name(), rule.id);
@@ -135,7 +138,7 @@ public class RuleService {
                 r.autoSnapshot);
     }
 
-    private void validate(Violations v, String tenantId, RuleRequest r) {
+    private void validate(Violations v, String tenantId, RuleRequest r, boolean detachedAllowed) {
         v.range("priority", r.priority(), 0, 1000);
         RuleMatch m = r.match();
         if (m != null) {
@@ -150,7 +153,9 @@ public class RuleService {
             return;
         }
         if (r.policySetId() == null) {
-            v.add("policySetId", "is required unless autoSnapshot is false");
+            if (!detachedAllowed) {
+                v.add("policySetId", "is required unless autoSnapshot is false");
+            }
             return;
         }
         PolicySet set = sets.findByIdOptional(r.policySetId()).filter(access::canSee).orElse(null);

@@ -35,6 +35,19 @@ class RuleResourceTest {
     }
 
     @Test
+    void aRuleDetachedByAForcedSetDeleteCanStillBeDisabledButNotGivenNoSetAnew() {
+        String set = globalSet().create();
+        String id = as("admin").body(Map.of("name", Fixtures.unique("rule"), "priority", 5, "policySetId", set))
+                .post(RULES).then().statusCode(201).extract().path("id");
+        as("admin").queryParam("force", true).delete("/api/v1/policy-sets/" + set).then().statusCode(204);
+
+        as("admin").body(Map.of("enabled", false, "priority", 7)).patch(RULES + "/" + id).then().statusCode(200)
+                .body("enabled", equalTo(false)).body("priority", equalTo(7)).body("policySetId", nullValue());
+        as("admin").body(Map.of("autoSnapshot", true)).patch(RULES + "/" + id).then().statusCode(422)
+                .body("violations.field", hasItem("policySetId"));
+    }
+
+    @Test
     void globalRulesNeedAnAdminWithoutTenantClaim() {
         String set = globalSet().create();
         asTenant("admin", tenant()).body(Map.of("name", Fixtures.unique("r"), "policySetId", set)).post(RULES)

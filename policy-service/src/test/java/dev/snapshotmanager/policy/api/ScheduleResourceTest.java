@@ -38,6 +38,17 @@ class ScheduleResourceTest {
     }
 
     @Test
+    void aPreviewFromBeyondTheCalendarsRangeIsAViolationNotAServerError() {
+        as("viewer").body(Map.of("cron", "0 3 15 * *", "from", "+1000000000-12-31T23:59:59Z"))
+                .post("/api/v1/schedule-previews").then().statusCode(422).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("from")));
+        String id = globalSet().policy(policy("far")).create();
+        as("viewer").queryParam("from", "-1000000000-01-01T00:00:00Z")
+                .get("/api/v1/policy-sets/" + id + "/policies/far/schedule").then().statusCode(422)
+                .body("violations.field", equalTo(List.of("from")));
+    }
+
+    @Test
     void offersTheCompatibilityTemplates() {
         as("viewer").get("/api/v1/policy-templates").then().statusCode(200)
                 .body("name", equalTo(List.of("daily_5", "monthly_1st", "monthly_15th")))
