@@ -6,16 +6,16 @@ import dev.snapshotmanager.events.EventJson;
 import dev.snapshotmanager.gateway.config.GatewayConfig;
 import dev.snapshotmanager.gateway.health.Probe;
 import dev.snapshotmanager.gateway.proxy.Upstream;
+import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
+import io.smallrye.openapi.runtime.io.Format;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,19 +26,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * One OpenAPI document for everything behind the gateway: each service's {@code /q/openapi}, kept to the paths the
  * gateway routes to it, plus the gateway's own API, with the OIDC security scheme. Read at request time, so it is
  * always the running services' truth; a service that does not answer is listed under
- * {@code x-unavailable-services}.
+ * {@code x-unavailable-services}. The gateway's own document is read in-process (the one {@code /q/openapi} serves),
+ * never over HTTP: no outbound address is ever taken from the request (its {@code Host} header is the caller's).
  */
 @Path("/openapi")
 @Tag(name = "openapi")
 public class AggregatedOpenApiResource {
-
-    private static final Duration OWN_DOCUMENT_TIMEOUT = Duration.ofSeconds(30);
 
     @Inject
     GatewayConfig config;
 
     @Inject
     Probe probe;
+
+    @Inject
+    OpenApiDocumentService ownDocument;
 
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     Optional<String> authServerUrl;
@@ -50,12 +52,12 @@ public class AggregatedOpenApiResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The merged OpenAPI document of every routed operation")
     @APIResponse(responseCode = "200", description = "The document")
-    public ObjectNode aggregated(@Context UriInfo uri) {
+    public ObjectNode aggregated() {
         String discovery = authServerUrl.map(u -> u.replaceAll("/+$", ""))
                 .orElse("/realms/snapshots") + "/.well-known/openid-configuration";
         OpenApiMerger merger = new OpenApiMerger("Snapshot Manager API", version, discovery);
-        // The gateway's own document: generated on its first request, which can take a while on a busy machine.
-        JsonNode own = parse(probe.body(uri.getBaseUri().resolve("/q/openapi?format=json"), OWN_DOCUMENT_TIMEOUT));
+        // The gateway's own document, as /q/openapi serves it, read in-process.
+        JsonNode own = parse(ownDocument.getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, Format.JSON));
         if (own != null) {
             merger.add(null, own);
         }
