@@ -143,13 +143,19 @@ final class ComplianceEvaluator {
         Duration interval = schedule.interval();
         Instant lastCreated = state == null ? null : state.lastCreatedAt();
         ComplianceStatus status;
-        if (lastCreated != null && interval != null && !lastCreated.isBefore(now.minus(interval).minus(grace))) {
+        // Compliant when the slot that is due (the latest fire time at or before now - grace) has its snapshot: the
+        // newest snapshot is then younger than the current interval plus the grace, for every interval length (a
+        // 31-day month after a 30-day one, a weekend in a weekday schedule).
+        if (lastCreated != null && interval != null
+                && schedule.lastSlot().map(slot -> !lastCreated.isBefore(slot)).orElse(true)) {
             status = ComplianceStatus.COMPLIANT;
         } else if (state != null && "QUOTA_BLOCKED".equals(state.lastAttemptAction())) {
             status = ComplianceStatus.QUOTA_BLOCKED;
         } else {
+            // PENDING until a slot passes after the volume got the policy, also when it had snapshots before (an
+            // exclusion ended, an assignment came back).
             Instant got = latest(policy.since(), volume.firstSeenAt());
-            boolean slotPassed = lastCreated != null || schedule.lastSlot().map(slot -> slot.isAfter(got)).orElse(false);
+            boolean slotPassed = schedule.lastSlot().map(slot -> slot.isAfter(got)).orElse(false);
             status = slotPassed ? ComplianceStatus.MISSING : ComplianceStatus.PENDING;
         }
         return entry(volume, policy, status, source, interval, state, resolution);

@@ -41,6 +41,36 @@ class ComplianceEvaluatorTest {
     }
 
     @Test
+    void aMonthlyPolicyStaysCompliantToTheEndOfALongerMonth() {
+        // December has 31 days, November 30: the snapshot of 1 December is due again only on 1 January.
+        StateRow state = state(MONTHLY_SET, "monthly_1st", "2026-12-01T02:05:00Z", "CREATED");
+        ComplianceEvaluator endOfDecember = new ComplianceEvaluator(List.of(monthly),
+                Instant.parse("2026-12-31T12:00:00Z"), Duration.ofHours(1));
+        ComplianceEvaluator januarySlotDue = new ComplianceEvaluator(List.of(monthly),
+                Instant.parse("2027-01-01T03:30:00Z"), Duration.ofHours(1));
+
+        assertThat(only(endOfDecember.evaluate(volume(Map.of()), List.of(state))).status())
+                .isEqualTo(ComplianceStatus.COMPLIANT);
+        assertThat(only(januarySlotDue.evaluate(volume(Map.of()), List.of(state))).status())
+                .isEqualTo(ComplianceStatus.MISSING);
+    }
+
+    @Test
+    void aWeekdayPolicyStaysCompliantOverTheWeekend() {
+        PolicyRow weekdays = policy(DAILY_SET, "weekdays", "0 2 * * 1-5", "GLOBAL", null, false, LONG_AGO);
+        StateRow friday = state(DAILY_SET, "weekdays", "2026-11-20T02:05:00Z", "CREATED");
+
+        for (String at : List.of("2026-11-21T12:00:00Z", "2026-11-22T23:00:00Z", "2026-11-23T02:30:00Z")) {
+            assertThat(only(new ComplianceEvaluator(List.of(weekdays), Instant.parse(at), Duration.ofHours(1))
+                    .evaluate(volume(Map.of()), List.of(friday))).status()).as(at)
+                    .isEqualTo(ComplianceStatus.COMPLIANT);
+        }
+        assertThat(only(new ComplianceEvaluator(List.of(weekdays), Instant.parse("2026-11-23T03:30:00Z"),
+                Duration.ofHours(1)).evaluate(volume(Map.of()), List.of(friday))).status())
+                .isEqualTo(ComplianceStatus.MISSING);
+    }
+
+    @Test
     void missesAMonthlyPolicyWhoseLastMonthWasSkipped() {
         StateRow state = state(MONTHLY_SET, "monthly_1st", "2026-10-01T02:05:00Z", "CREATED");
 
@@ -151,6 +181,19 @@ class ComplianceEvaluatorTest {
         assertThat(sameDay.source()).isEqualTo("RULE");
         assertThat(sameDay.reason()).isEqualTo("rule databases");
         assertThat(nextDay.status()).isEqualTo(ComplianceStatus.MISSING);
+    }
+
+    @Test
+    void aVolumeThatGotItsPolicyBackIsPendingUntilTheNextSlotThoughItHadSnapshotsBefore() {
+        // Excluded for two weeks; the exclusion ended at 03:00, after the day's 02:00 slot.
+        Resolution back = new Resolution("TENANT_SET", null, null,
+                List.of(expected(DAILY_SET, "daily_5", "0 2 * * *", "2026-11-15T03:00:00Z")), MID_NOVEMBER);
+        StateRow old = state(DAILY_SET, "daily_5", "2026-11-01T02:03:00Z", "CREATED");
+
+        assertThat(only(evaluator().evaluate(resolved(LONG_AGO, back), List.of(old))).status())
+                .isEqualTo(ComplianceStatus.PENDING);
+        assertThat(only(new ComplianceEvaluator(List.of(), Instant.parse("2026-11-16T12:00:00Z"), Duration.ofHours(1))
+                .evaluate(resolved(LONG_AGO, back), List.of(old))).status()).isEqualTo(ComplianceStatus.MISSING);
     }
 
     @Test
