@@ -33,11 +33,12 @@ final class FilterParser {
         if (from != null && to != null && !from.isBefore(to)) {
             invalid.add(new Problem.Violation("from", "must be before to"));
         }
-        return new RecordFilter(from, to, actions(p.action), split(p.projectId), blankToNull(p.projectName),
-                blankToNull(p.domainId), blankToNull(p.domainName), blankToNull(p.serverId), blankToNull(p.serverName),
-                blankToNull(p.volumeId), blankToNull(p.volumeName), blankToNull(p.snapshotId),
-                uuid("policySetId", p.policySetId), blankToNull(p.policy), uuid("runId", p.runId),
-                bool("dryRun", p.dryRun), blankToNull(p.q));
+        return new RecordFilter(from, to, actions(p.action), texts("projectId", split(p.projectId)),
+                text("projectName", p.projectName), text("domainId", p.domainId), text("domainName", p.domainName),
+                text("serverId", p.serverId), text("serverName", p.serverName), text("volumeId", p.volumeId),
+                text("volumeName", p.volumeName), text("snapshotId", p.snapshotId),
+                uuid("policySetId", p.policySetId), text("policy", p.policy), uuid("runId", p.runId),
+                bool("dryRun", p.dryRun), text("q", p.q));
     }
 
     Instant instant(String field, String value) {
@@ -46,10 +47,13 @@ final class FilterParser {
         }
         String text = value.trim();
         try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant instant = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
+            if (!RecordFilter.isStorable(instant)) {
+                malformed.add(new Problem.Violation(field, "out of range (years 1 to 9999): " + text));
+                return null;
             }
-            return OffsetDateTime.parse(text).toInstant();
+            return instant;
         } catch (DateTimeParseException e) {
             malformed.add(new Problem.Violation(field, "not an ISO-8601 date or date-time: " + text));
             return null;
@@ -147,7 +151,19 @@ final class FilterParser {
                 .distinct().toList();
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+    /** The trimmed text, null when blank; a NUL character (which no stored text holds) cannot be read. */
+    private String text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.indexOf('\0') >= 0) {
+            malformed.add(new Problem.Violation(field, "must not contain a NUL character"));
+            return null;
+        }
+        return value.trim();
+    }
+
+    private List<String> texts(String field, List<String> values) {
+        return values.stream().map(v -> text(field, v)).filter(v -> v != null).toList();
     }
 }

@@ -43,6 +43,9 @@ public record PageCursor(SortOrder order, Instant occurredAt, long seq) {
             }
             long micros = Long.parseLong(parts[2]);
             Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000);
+            if (!RecordFilter.isStorable(time)) {
+                throw ProblemException.badRequest("cursor is not valid");
+            }
             return new PageCursor(order, time, Long.parseLong(parts[3]));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("cursor is not valid");

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -52,6 +54,24 @@ class RecordQueryValidationTest {
         viewer().queryParam("cursor", "not-a-cursor").when().get("/api/v1/records")
                 .then().statusCode(400).body("detail", containsString("cursor"));
         viewer().when().get("/api/v1/runs/not-a-uuid/records").then().statusCode(400);
+    }
+
+    @Test
+    void rejectsTimesBeyondWhatPostgreSqlStoresAndNulCharactersWithBadRequest() {
+        viewer().queryParam("from", "-5000-01-01T00:00:00Z").when().get("/api/v1/statistics")
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("from"));
+        viewer().queryParam("to", "+300000-01-01T00:00:00Z").when().get("/api/v1/timeline")
+                .then().statusCode(400).body("violations.field", hasItem("to"));
+        viewer().queryParam("from", "10000-01-01T00:00:00Z").when().get("/api/v1/records/export")
+                .then().statusCode(400).body("violations.field", hasItem("from"));
+        String farCursor = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("r1|DESC|" + Long.MIN_VALUE + "|1").getBytes(StandardCharsets.UTF_8));
+        viewer().queryParam("cursor", farCursor).when().get("/api/v1/records")
+                .then().statusCode(400).body("detail", containsString("cursor"));
+        viewer().queryParam("q", "a\u0000b").when().get("/api/v1/records")
+                .then().statusCode(400).body("violations.field", hasItem("q"));
+        viewer().queryParam("volumeName", "\u0000").when().get("/api/v1/records/export")
+                .then().statusCode(400).body("violations.field", hasItem("volumeName"));
     }
 
     @Test
