@@ -20,11 +20,23 @@ export function useMe(): Me | undefined {
 /** What the UI offers; the services still check every call (403 is handled like any problem). */
 export function useAbilities() {
   const me = useMe();
+  const administer = hasRole(me, 'admin');
+  /** the tenants a tenant-limited caller may give a new set or rule; null when it sees every tenant */
+  const ownTenants = !me || me.allTenants ? null : (me.tenants ?? []);
   return {
     me,
     /** assignments, exclusions, dry runs */
     operate: hasRole(me, 'operator'),
     /** policy sets, rules, real runs, cancel */
-    administer: hasRole(me, 'admin'),
+    administer,
+    ownTenants,
+    /**
+     * Whether the caller may change a policy set or rule of this tenant (null: GLOBAL scope). GLOBAL ones only an
+     * admin without a tenant claim (or a superadmin, who sees all tenants); tenant ones an admin of that tenant.
+     */
+    mayChange: (tenantId: string | null | undefined) =>
+      administer && (ownTenants === null || (tenantId != null && ownTenants.includes(tenantId))),
+    /** Whether the caller may create a policy set or rule in some scope (a tenant-limited admin: for its tenants). */
+    mayCreate: administer && (ownTenants === null || ownTenants.length > 0),
   };
 }

@@ -66,12 +66,13 @@ const ZONES: string[] = (Intl as unknown as { supportedValuesOf?: (k: string) =>
 export function PolicySetEditPage() {
   const { id } = useParams();
   const creating = !id || id === 'new';
-  const { administer } = useAbilities();
+  const { administer, ownTenants, mayChange, mayCreate } = useAbilities();
   const navigate = useNavigate();
   const client = useQueryClient();
   const existing = useQuery({ queryKey: ['policy-set', id], queryFn: () => api<PolicySet>(`/policy-sets/${id}`), enabled: !creating });
   const templates = useQuery({ queryKey: ['policy-templates'], queryFn: () => api<PolicyTemplate[]>('/policy-templates'), enabled: administer });
-  const [form, setForm] = useState<SetForm>(EMPTY);
+  // a tenant-limited admin may create TENANT sets of its own tenants only (GLOBAL ones are refused with 403)
+  const [form, setForm] = useState<SetForm>(() => (ownTenants === null ? EMPTY : { ...EMPTY, scope: 'TENANT', tenantId: ownTenants[0] ?? '' }));
   useEffect(() => {
     if (existing.data) setForm(toForm(existing.data));
   }, [existing.data]);
@@ -89,7 +90,9 @@ export function PolicySetEditPage() {
   });
   const err = save.error instanceof ApiError ? save.error : undefined;
   const fieldError = (field: string) => err?.fieldError(field);
-  const readOnly = !administer;
+  const readOnly = creating
+    ? !mayCreate
+    : !existing.data || !mayChange(existing.data.scope === 'GLOBAL' ? null : existing.data.tenantId);
   const update = (patch: Partial<SetForm>) => setForm((f) => ({ ...f, ...patch }));
   const updatePolicy = (i: number, patch: Partial<PolicyForm>) =>
     setForm((f) => ({ ...f, policies: f.policies.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
@@ -118,14 +121,20 @@ export function PolicySetEditPage() {
             <Field label="Scope" error={fieldError('scope')}>
               {(p) => (
                 <select {...p} value={form.scope} disabled={!creating || readOnly} onChange={(e) => update({ scope: e.target.value as PolicyScope })}>
-                  <option value="GLOBAL">global (every tenant)</option>
+                  {(ownTenants === null || !creating) && <option value="GLOBAL">global (every tenant)</option>}
                   <option value="TENANT">one tenant</option>
                 </select>
               )}
             </Field>
             {form.scope === 'TENANT' && (
               <Field label="Tenant (project id)" error={fieldError('tenantId')}>
-                {(p) => <input {...p} value={form.tenantId} disabled={!creating || readOnly} onChange={(e) => update({ tenantId: e.target.value })} />}
+                {(p) => (creating && ownTenants !== null ? (
+                  <select {...p} value={form.tenantId} disabled={readOnly} onChange={(e) => update({ tenantId: e.target.value })}>
+                    {ownTenants.map((t) => <option key={t} value={t}>{t}</option>)}
+                  </select>
+                ) : (
+                  <input {...p} value={form.tenantId} disabled={!creating || readOnly} onChange={(e) => update({ tenantId: e.target.value })} />
+                ))}
               </Field>
             )}
             <Field label="Priority" error={fieldError('priority')} hint="0–1000; the higher wins">

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { PolicyTemplate } from '../api/types';
 import { aSet, SET_ID } from '../test/fixtures';
-import { ADMIN, fakeApi, fill, renderAt, VIEWER } from '../test/render';
+import { ADMIN, fakeApi, fill, renderAt, TENANT_ADMIN, VIEWER } from '../test/render';
 import { PolicySetEditPage } from './PolicySetEditPage';
 import { PolicySetsPage } from './PolicySetsPage';
 
@@ -155,5 +155,70 @@ describe('the policy set form', () => {
     expect(patch?.body).toMatchObject({ priority: 500 });
     expect(patch?.body).not.toHaveProperty('scope');
     expect(patch?.headers['If-Match']).toBe('"3"');
+  });
+});
+
+describe('an admin limited to tenants', () => {
+  const TEAM = aSet({ id: 'set-team', name: 'team', scope: 'TENANT', tenantId: 'demo-project-1', autoApply: false });
+
+  it('is offered no edit or delete of a GLOBAL set, only of its tenants\' sets; an unscoped admin is offered both', async () => {
+    fakeApi(({ url }) => (url.pathname === '/api/v1/policy-sets' ? { body: { items: [aSet(), TEAM], nextCursor: null } } : undefined));
+    const view = renderAt(<PolicySetsPage />, { me: TENANT_ADMIN, path: '/policy-sets' });
+    const global = await screen.findByTestId('policy-set-standard');
+    expect(within(global).queryByRole('button', { name: 'Delete standard' })).not.toBeInTheDocument();
+    expect(within(global).queryByRole('link', { name: 'Edit standard' })).not.toBeInTheDocument();
+    expect(within(global).getByRole('link', { name: 'View standard' })).toHaveTextContent('Details & schedule');
+    const team = screen.getByTestId('policy-set-team');
+    expect(within(team).getByRole('button', { name: 'Delete team' })).toBeInTheDocument();
+    expect(within(team).getByRole('link', { name: 'Edit team' })).toBeInTheDocument();
+    expect(screen.getByTestId('new-policy-set')).toBeInTheDocument();
+    view.unmount();
+
+    renderAt(<PolicySetsPage />, { me: ADMIN, path: '/policy-sets' });
+    const unscoped = await screen.findByTestId('policy-set-standard');
+    expect(within(unscoped).getByRole('button', { name: 'Delete standard' })).toBeInTheDocument();
+    expect(within(unscoped).getByRole('link', { name: 'Edit standard' })).toBeInTheDocument();
+  });
+
+  it('sees a GLOBAL set read-only', async () => {
+    fakeApi(({ url }) => {
+      if (url.pathname === `/api/v1/policy-sets/${SET_ID}`) return { body: aSet() };
+      if (url.pathname === '/api/v1/policy-templates') return { body: [] };
+      return undefined;
+    });
+    renderAt(<PolicySetEditPage />, { me: TENANT_ADMIN, path: `/policy-sets/${SET_ID}`, route: '/policy-sets/:id' });
+    expect(await screen.findByLabelText('Priority')).toBeDisabled();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/^standard$/);
+    expect(screen.queryByRole('button', { name: 'Save changes' })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('add-policy')).not.toBeInTheDocument();
+  });
+
+  it('creates only TENANT sets, for one of its own tenants', async () => {
+    const calls = fakeApi(({ method, url }) => {
+      if (url.pathname === '/api/v1/policy-templates') return { body: [] };
+      if (method === 'POST' && url.pathname === '/api/v1/policy-sets') return { status: 201, body: TEAM };
+      return undefined;
+    });
+    renderAt(<PolicySetEditPage />, { me: TENANT_ADMIN, path: '/policy-sets/new', route: '/policy-sets/new' });
+    const scope = screen.getByLabelText('Scope');
+    expect(scope).toHaveValue('TENANT');
+    expect(within(scope).getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(['TENANT']);
+    const tenant = screen.getByLabelText('Tenant (project id)');
+    expect(within(tenant).getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(['demo-project-1', 'demo-project-2']);
+    await userEvent.selectOptions(tenant, 'demo-project-2');
+    fill(screen.getByLabelText('Name'), 'team');
+    await userEvent.click(screen.getByRole('button', { name: 'Create policy set' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ name: 'team', scope: 'TENANT', tenantId: 'demo-project-2' });
+  });
+
+  it('leaves an unscoped admin the choice of GLOBAL (the default) or any tenant', async () => {
+    fakeApi(({ url }) => (url.pathname === '/api/v1/policy-templates' ? { body: [] } : undefined));
+    renderAt(<PolicySetEditPage />, { me: ADMIN, path: '/policy-sets/new', route: '/policy-sets/new' });
+    const scope = screen.getByLabelText('Scope');
+    expect(scope).toHaveValue('GLOBAL');
+    expect(within(scope).getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(['GLOBAL', 'TENANT']);
+    await userEvent.selectOptions(scope, 'TENANT');
+    expect(screen.getByLabelText('Tenant (project id)').tagName).toBe('INPUT');
   });
 });

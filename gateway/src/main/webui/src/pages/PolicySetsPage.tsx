@@ -12,7 +12,7 @@ import { PolicySummary } from '../policies/PolicySummary';
 import { RunNowDialog } from '../runs/RunNowDialog';
 
 export function PolicySetsPage() {
-  const { operate, administer } = useAbilities();
+  const { operate, mayChange, mayCreate } = useAbilities();
   const [params, setParams] = useSearchParams();
   const keyset = useKeyset(25);
   const client = useQueryClient();
@@ -38,6 +38,8 @@ export function PolicySetsPage() {
       client.invalidateQueries({ queryKey: ['policy-sets'] });
     },
   });
+  /** GLOBAL sets only for an admin without a tenant claim; TENANT sets for an admin of that tenant */
+  const changeable = (s: PolicySet) => mayChange(s.scope === 'GLOBAL' ? null : s.tenantId);
   const referenced = remove.error instanceof ApiError && remove.error.status === 409;
   const set = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -51,7 +53,7 @@ export function PolicySetsPage() {
     <>
       <div className="actions">
         <h1>Policy sets</h1>
-        {administer && <Link className="button primary" to="/policy-sets/new" data-testid="new-policy-set">New policy set</Link>}
+        {mayCreate && <Link className="button primary" to="/policy-sets/new" data-testid="new-policy-set">New policy set</Link>}
       </div>
       <form className="filters" aria-label="Policy set filters" onSubmit={(e) => e.preventDefault()}>
         <label>
@@ -105,9 +107,9 @@ export function PolicySetsPage() {
               ))}
             </ul>
             <div className="actions">
-              <Link to={`/policy-sets/${s.id}`} aria-label={`${administer ? 'Edit' : 'View'} ${s.name}`}>{administer ? 'Edit' : 'Details & schedule'}</Link>
+              <Link to={`/policy-sets/${s.id}`} aria-label={`${changeable(s) ? 'Edit' : 'View'} ${s.name}`}>{changeable(s) ? 'Edit' : 'Details & schedule'}</Link>
               <Link to={`/volumes?policySetId=${s.id}`}>Volumes</Link>
-              {administer && (
+              {changeable(s) && (
                 <button type="button" className="danger" onClick={() => { remove.reset(); setDeleting(s); }} aria-label={`Delete ${s.name}`}>
                   Delete…
                 </button>

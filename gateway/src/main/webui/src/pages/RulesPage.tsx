@@ -46,10 +46,11 @@ function metadata(text: string): Record<string, string[]> | undefined {
 
 function RuleForm({ rule, onClose }: { rule?: Rule; onClose: () => void }) {
   const client = useQueryClient();
+  const { ownTenants } = useAbilities();
   const sets = useQuery({ queryKey: ['policy-sets', 'all'], queryFn: () => api<Page<PolicySet>>('/policy-sets', { query: { limit: 200 } }) });
   const m = rule?.match ?? {};
   const [f, setF] = useState({
-    name: rule?.name ?? '', description: rule?.description ?? '', tenantId: rule?.tenantId ?? '', priority: String(rule?.priority ?? 100),
+    name: rule?.name ?? '', description: rule?.description ?? '', tenantId: rule?.tenantId ?? ownTenants?.[0] ?? '', priority: String(rule?.priority ?? 100),
     enabled: rule?.enabled ?? true, policySetId: rule?.policySetId ?? '', autoSnapshot: rule?.autoSnapshot ?? true,
     ...Object.fromEntries(LIST_KEYS.map((k) => [k, (m[k] ?? []).join(', ')])),
     bootable: m.bootable === undefined || m.bootable === null ? '' : String(m.bootable),
@@ -92,7 +93,17 @@ function RuleForm({ rule, onClose }: { rule?: Rule; onClose: () => void }) {
         <div className="form-grid">
           {text('name', 'Name')}
           {text('priority', 'Priority', '0–1000; higher is tried first')}
-          {!rule && text('tenantId', 'Tenant (project id)', 'empty: a global rule')}
+          {!rule && ownTenants === null && text('tenantId', 'Tenant (project id)', 'empty: a global rule')}
+          {!rule && ownTenants !== null && (
+            // a tenant-limited admin: rules of its own tenants only (a global one is refused with 403)
+            <Field label="Tenant (project id)" error={err?.fieldError('tenantId')}>
+              {(p) => (
+                <select {...p} value={str('tenantId')} onChange={(e) => setF({ ...f, tenantId: e.target.value })}>
+                  {ownTenants.map((t) => <option key={t} value={t}>{t}</option>)}
+                </select>
+              )}
+            </Field>
+          )}
         </div>
         {text('description', 'Description')}
         <h3>Matches volumes where (all given)</h3>
@@ -190,7 +201,7 @@ function RuleTester({ rule, onClose }: { rule?: Rule; onClose: () => void }) {
 const col = createColumnHelper<Rule>();
 
 export function RulesPage() {
-  const { administer } = useAbilities();
+  const { mayChange, mayCreate } = useAbilities();
   const setName = useSetNames();
   const client = useQueryClient();
   const { values, apply } = useUrlFilters(FIELDS.map((f) => f.name));
@@ -223,8 +234,8 @@ export function RulesPage() {
       cell: (c) => (
         <div className="actions">
           <button type="button" onClick={() => setTesting(c.row.original)} aria-label={`Test ${c.row.original.name} against a volume`}>Test…</button>
-          {administer && <button type="button" onClick={() => setEditing(c.row.original)} aria-label={`Edit ${c.row.original.name}`}>Edit</button>}
-          {administer && <button type="button" className="danger" onClick={() => setRemoving(c.row.original)} aria-label={`Delete ${c.row.original.name}`}>Delete</button>}
+          {mayChange(c.row.original.tenantId) && <button type="button" onClick={() => setEditing(c.row.original)} aria-label={`Edit ${c.row.original.name}`}>Edit</button>}
+          {mayChange(c.row.original.tenantId) && <button type="button" className="danger" onClick={() => setRemoving(c.row.original)} aria-label={`Delete ${c.row.original.name}`}>Delete</button>}
         </div>
       ),
     }),
@@ -233,7 +244,7 @@ export function RulesPage() {
     <>
       <div className="actions">
         <h1>Rules</h1>
-        {administer && <button type="button" className="primary" onClick={() => setEditing('new')} data-testid="new-rule">New rule</button>}
+        {mayCreate && <button type="button" className="primary" onClick={() => setEditing('new')} data-testid="new-rule">New rule</button>}
         <button type="button" onClick={() => setTesting('any')}>Which rule decides a volume?</button>
       </div>
       <p className="muted">Rules are tried by priority (higher first); the first that matches decides, after exclusions, assignments and metadata.</p>

@@ -8,6 +8,10 @@ import type { Me } from '../api/types';
 
 export const ADMIN: Me = { name: 'admin', roles: ['viewer', 'operator', 'admin'], tenants: null, allTenants: true };
 export const OPERATOR: Me = { name: 'operator', roles: ['viewer', 'operator'], tenants: null, allTenants: true };
+/** An admin limited by a tenants claim: changes only those tenants' sets and rules, never GLOBAL ones (DOMAIN.md, Roles). */
+export const TENANT_ADMIN: Me = {
+  name: 'tenant-admin', roles: ['viewer', 'operator', 'admin'], tenants: ['demo-project-1', 'demo-project-2'], allTenants: false,
+};
 export const VIEWER: Me = { name: 'tenant-viewer', roles: ['viewer'], tenants: ['demo-project-1'], allTenants: false };
 
 export interface Call {
