@@ -9,6 +9,7 @@ import dev.snapshotmanager.worker.messaging.EventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,18 +61,28 @@ public class TaskExecution {
         try {
             Semaphore permits = perProject.computeIfAbsent(task.projectId(),
                     p -> new Semaphore(Math.max(1, config.perProjectConcurrency())));
-            List<CompletableFuture<Void>> published = new ArrayList<>();
+            List<CompletableFuture<Void>> published = Collections.synchronizedList(new ArrayList<>());
             for (TaskVolume volume : task.volumes()) {
                 permits.acquireUninterruptibly();
                 metrics.volumesInFlight().incrementAndGet();
-                published.add(CompletableFuture.supplyAsync(() -> safely(task, volume), pool)
+                // a deletion's result is sent the moment Cinder answered it; the volume's other results at its end
+                published.add(CompletableFuture.supplyAsync(() -> safely(task, volume,
+                                deletion -> published.add(publisher.result(deletion))), pool)
                         .whenComplete((r, e) -> {
                             permits.release();
                             metrics.volumesInFlight().decrementAndGet();
                         })
                         .thenCompose(publisher::results));
             }
-            CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).join();
+            // the list grows while volumes run (their deletions), so join until nothing new was added
+            for (int joined = 0; joined < published.size(); ) {
+                List<CompletableFuture<Void>> batch;
+                synchronized (published) {
+                    batch = new ArrayList<>(published.subList(joined, published.size()));
+                }
+                CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).join();
+                joined += batch.size();
+            }
             LOG.infof("Task %s of run %s done: %d volume(s) of project %s", task.taskId(), task.runId(),
                     task.volumes().size(), task.projectId());
         } finally {
@@ -79,9 +91,9 @@ public class TaskExecution {
         }
     }
 
-    private List<VolumeResultV1> safely(VolumeTaskV1 task, TaskVolume volume) {
+    private List<VolumeResultV1> safely(VolumeTaskV1 task, TaskVolume volume, Consumer<VolumeResultV1> deletions) {
         try {
-            return volumes.execute(task, volume);
+            return volumes.execute(task, volume, deletions);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Volume %s of run %s failed unexpectedly", volume.volume().id(), task.runId());
             return List.of(new ResultBuilder(task.runId(), task.policy(), task.slot(), task.dryRun(), volume)

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -62,7 +63,23 @@ public class VolumeExecution {
         return policy == null ? NO_POLICY : policy.policyName();
     }
 
+    /** Executes the volume; every result, its retention's included, is returned (retention's first). */
     public List<VolumeResultV1> execute(VolumeTaskV1 task, TaskVolume volume) {
+        List<VolumeResultV1> deletions = new ArrayList<>();
+        List<VolumeResultV1> rest = execute(task, volume, deletions::add);
+        deletions.addAll(rest);
+        return deletions;
+    }
+
+    /**
+     * Executes the volume; each result of its retention (DELETED, DELETE_FAILED, WOULD_DELETE) goes to
+     * {@code retentionResults} as soon as Cinder answered that delete, and the other results are returned. So a
+     * worker that dies in the middle of a volume's retention has published the deletions Cinder accepted: on
+     * redelivery those snapshots are gone or {@code deleting} and are not selected again, so their results would
+     * otherwise be lost.
+     */
+    public List<VolumeResultV1> execute(VolumeTaskV1 task, TaskVolume volume,
+                                        Consumer<VolumeResultV1> retentionResults) {
         // The same task delivered twice (a re-plan, a rebalance) may run twice at once in this instance: one at a
         // time per volume, policy and slot, so the second finds the first's snapshot instead of creating another.
         String slot = volume.volume().id() + "|" + policyTag(task.policy()) + "|" + task.slot();
@@ -71,7 +88,7 @@ public class VolumeExecution {
             CountDownLatch other = inFlight.putIfAbsent(slot, mine);
             if (other == null) {
                 try {
-                    return executeAlone(task, volume);
+                    return executeAlone(task, volume, retentionResults);
                 } finally {
                     inFlight.remove(slot, mine);
                     mine.countDown();
@@ -86,11 +103,15 @@ public class VolumeExecution {
         }
     }
 
-    private List<VolumeResultV1> executeAlone(VolumeTaskV1 task, TaskVolume volume) {
+    private List<VolumeResultV1> executeAlone(VolumeTaskV1 task, TaskVolume volume,
+                                              Consumer<VolumeResultV1> retentionResults) {
         MDC.put("runId", task.runId().toString());
         MDC.put("volumeId", volume.volume().id());
         try {
-            List<VolumeResultV1> results = run(task, volume);
+            List<VolumeResultV1> results = run(task, volume, r -> {
+                metrics.action(r.action().name());
+                retentionResults.accept(r);
+            });
             results.forEach(r -> metrics.action(r.action().name()));
             return results;
         } finally {
@@ -99,7 +120,7 @@ public class VolumeExecution {
         }
     }
 
-    private List<VolumeResultV1> run(VolumeTaskV1 task, TaskVolume volume) {
+    private List<VolumeResultV1> run(VolumeTaskV1 task, TaskVolume volume, Consumer<VolumeResultV1> retentionResults) {
         ResultBuilder results = new ResultBuilder(task.runId(), task.policy(), task.slot(), task.dryRun(), volume);
         if (cancelled.isCancelled(task.runId())) {
             return List.of(results.skipped(ReasonCodes.RUN_CANCELLED, null, null));
@@ -136,10 +157,10 @@ public class VolumeExecution {
                 snapshots.add(outcome.snapshot());
             }
         }
-        // Retention's results go out before the volume's outcome: results are keyed by volume, so they arrive in
-        // this order, and run-service counts a volume done at its outcome. A run thus finishes with its deletions
-        // counted, and its FINISHED event carries them.
-        out.addAll(0, retention(task, volume, results, policy, snapshots));
+        // Retention's results go out before the volume's outcome (each as soon as Cinder answered its delete): results
+        // are keyed by volume, so they arrive in this order, and run-service counts a volume done at its outcome. A
+        // run thus finishes with its deletions counted, and its FINISHED event carries them.
+        retention(task, volume, results, policy, snapshots, retentionResults);
         return out;
     }
 
@@ -185,29 +206,29 @@ public class VolumeExecution {
                 first.get());
     }
 
-    private List<VolumeResultV1> retention(VolumeTaskV1 task, TaskVolume volume, ResultBuilder results,
-                                           String policy, List<CloudSnapshot> snapshots) {
-        List<VolumeResultV1> out = new ArrayList<>();
+    private void retention(VolumeTaskV1 task, TaskVolume volume, ResultBuilder results, String policy,
+                           List<CloudSnapshot> snapshots, Consumer<VolumeResultV1> out) {
+        int actions = 0;
         for (RetentionRules.Deletion deletion : RetentionRules.select(snapshots, policy, volume.retention(),
                 Instant.now(), tags)) {
             CloudSnapshot s = deletion.snapshot();
+            actions++;
             if (task.dryRun()) {
-                out.add(results.result(VolumeAction.WOULD_DELETE, deletion.reason(), null, s));
+                out.accept(results.result(VolumeAction.WOULD_DELETE, deletion.reason(), null, s));
                 continue;
             }
             try {
                 DeleteOutcome deleted = cloud.deleteSnapshot(volume.tenant().projectId(), s.id());
-                out.add(deleted.accepted()
+                out.accept(deleted.accepted()
                         ? results.result(VolumeAction.DELETED, deletion.reason(), null, s.withStatus("deleting"))
                         : results.result(VolumeAction.DELETE_FAILED, deletion.reason(),
                         deleted.fault() + " (" + deleted.code() + ")", s));
             } catch (CinderException e) {
-                out.add(results.result(VolumeAction.DELETE_FAILED, deletion.reason(), e.getMessage(), s));
+                out.accept(results.result(VolumeAction.DELETE_FAILED, deletion.reason(), e.getMessage(), s));
             }
         }
-        if (!out.isEmpty()) {
-            LOG.debugf("Retention of %s for policy %s: %d action(s)", volume.volume().id(), policy, out.size());
+        if (actions > 0) {
+            LOG.debugf("Retention of %s for policy %s: %d action(s)", volume.volume().id(), policy, actions);
         }
-        return out;
     }
 }

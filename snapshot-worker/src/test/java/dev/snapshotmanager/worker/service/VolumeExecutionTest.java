@@ -340,6 +340,36 @@ class VolumeExecutionTest {
     }
 
     @Test
+    void eachDeletionIsPublishedAsSoonAsCinderAcceptedItNotAtTheEndOfTheVolume() throws Exception {
+        cloudWith(Clouds.cloud()
+                .snapshot("old-1", DATA, "available", ours("daily"), daysAgo(1))
+                .snapshot("old-2", DATA, "available", ours("daily"), daysAgo(2)));
+        VolumeTaskV1 task = data(new Retention(1, null)).build();
+        TestCloud.faults(new FaultSettings(null, Map.of("snapshots.delete", new FaultSettings.Latency(3000, 0)),
+                null, null));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> running = pool.submit(() -> execution.execute(task));
+
+            // The first delete was accepted; the second one takes three more seconds: a crash now would lose only
+            // what is still to come, not the deletion that Cinder already did.
+            assertThat(Tasks.results(task.runId(), 1)).singleElement().satisfies(r -> {
+                assertThat(r.action()).isEqualTo(VolumeAction.DELETED);
+                assertThat(r.snapshot().id()).isEqualTo("old-1");
+            });
+            assertThat(running.isDone()).as("the volume is still in its retention").isFalse();
+
+            running.get(60, TimeUnit.SECONDS);
+            assertThat(Tasks.results(task.runId(), 3)).extracting(r -> r.action() + ":"
+                    + (r.action() == VolumeAction.CREATED ? "new" : r.snapshot().id()))
+                    .containsExactly("DELETED:old-1", "DELETED:old-2", "CREATED:new");
+        } finally {
+            pool.shutdownNow();
+            TestCloud.faults(FaultSettings.NONE);
+        }
+    }
+
+    @Test
     void cleansOurErrorSnapshotsOnceANewerOneIsAvailable() {
         cloudWith(Clouds.cloud().snapshot("broken-one", DATA, "error", ours("daily"), daysAgo(1)));
 
