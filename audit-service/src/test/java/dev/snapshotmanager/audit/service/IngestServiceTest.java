@@ -88,31 +88,27 @@ class IngestServiceTest {
 
     /** "event-id partition" for each stored row of the run, by event id. */
     private List<String> partitionPerEvent(UUID run) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT event_id || ' ' || tableoid::regclass FROM snapshot_record WHERE run_id = ? ORDER BY event_id")) {
-            s.setObject(1, run);
-            List<String> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(r.getString(1));
-                }
-            }
-            return rows;
-        }
+        return ofRun("SELECT event_id || ' ' || tableoid::regclass FROM snapshot_record WHERE run_id = ? "
+                + "ORDER BY event_id", run);
     }
 
     /** The number of stored rows of each event of the run. */
     private List<Integer> rowsPerEvent(UUID run) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM snapshot_record WHERE run_id = ? GROUP BY event_id")) {
+        return ofRun("SELECT count(*) FROM snapshot_record WHERE run_id = ? GROUP BY event_id", run).stream()
+                .map(Integer::valueOf).toList();
+    }
+
+    /** The first column of each row {@code sql} (with the run id as its one parameter) returns. */
+    private List<String> ofRun(String sql, UUID run) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, run);
-            List<Integer> counts = new ArrayList<>();
+            List<String> values = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    counts.add(r.getInt(1));
+                    values.add(r.getString(1));
                 }
             }
-            return counts;
+            return values;
         }
     }
 }

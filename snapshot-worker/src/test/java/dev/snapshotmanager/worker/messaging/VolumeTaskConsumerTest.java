@@ -5,11 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.snapshotmanager.events.CloudEventAttributes;
 import dev.snapshotmanager.events.EventType;
-import dev.snapshotmanager.events.LifecycleEvent;
 import dev.snapshotmanager.events.ReasonCodes;
-import dev.snapshotmanager.events.RunLifecycleV1;
-import dev.snapshotmanager.events.RunStatus;
-import dev.snapshotmanager.events.RunTrigger;
 import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeResultV1;
@@ -88,25 +84,17 @@ class VolumeTaskConsumerTest {
     @Test
     void aCancelledRunStopsNewVolumes() {
         UUID runId = UUID.randomUUID();
-        Instant now = Instant.now();
-        Topic.publish(Topics.RUN_LIFECYCLE, runId.toString(), new RunLifecycleV1(runId, LifecycleEvent.CANCELLED,
-                RunStatus.CANCELLED, Tasks.DAILY, RunTrigger.MANUAL, false, now, null, 0, null, now, now, now, 0L,
-                "operator cancelled", now), CloudEventAttributes.of(EventType.RUN_LIFECYCLE,
-                UUID.randomUUID().toString(), "/test", runId.toString(), now));
-        await().atMost(Duration.ofSeconds(30)).until(() -> cancelled.isCancelled(runId));
+        Tasks.publishCancelled(runId, "operator cancelled");
 
-        publish(task(runId));
-
-        assertThat(Tasks.results(runId, 1)).singleElement().satisfies(r -> {
-            assertThat(r.action()).isEqualTo(VolumeAction.SKIPPED);
-            assertThat(r.reason()).isEqualTo(ReasonCodes.RUN_CANCELLED);
-        });
-        assertThat(TestCloud.snapshots(VOL)).isEmpty();
+        assertItsVolumesAreSkippedAsCancelled(runId);
     }
 
     @Test
     void aRunCancelledBeforeThisInstanceStartedStopsItsVolumesToo() {
-        UUID runId = CancelledBeforeStart.RUN;
+        assertItsVolumesAreSkippedAsCancelled(CancelledBeforeStart.RUN);
+    }
+
+    private void assertItsVolumesAreSkippedAsCancelled(UUID runId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> cancelled.isCancelled(runId));
 
         publish(task(runId));

@@ -1,14 +1,6 @@
 package dev.snapshotmanager.worker.support;
 
-import dev.snapshotmanager.events.CloudEventAttributes;
-import dev.snapshotmanager.events.EventType;
-import dev.snapshotmanager.events.LifecycleEvent;
-import dev.snapshotmanager.events.RunLifecycleV1;
-import dev.snapshotmanager.events.RunStatus;
-import dev.snapshotmanager.events.RunTrigger;
-import dev.snapshotmanager.events.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,11 +15,7 @@ public class CancelledBeforeStart implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        Instant now = Instant.now();
-        Topic.publish(Topics.RUN_LIFECYCLE, RUN.toString(), new RunLifecycleV1(RUN, LifecycleEvent.CANCELLED,
-                RunStatus.CANCELLED, Tasks.DAILY, RunTrigger.MANUAL, false, now, null, 0, null, now, now, now, 0L,
-                "cancelled before this instance started", now), CloudEventAttributes.of(EventType.RUN_LIFECYCLE,
-                UUID.randomUUID().toString(), "/test", RUN.toString(), now));
+        Tasks.publishCancelled(RUN, "cancelled before this instance started");
         return Map.of();
     }
 

@@ -1,7 +1,13 @@
 package dev.snapshotmanager.worker.support;
 
+import dev.snapshotmanager.events.CloudEventAttributes;
+import dev.snapshotmanager.events.EventType;
+import dev.snapshotmanager.events.LifecycleEvent;
 import dev.snapshotmanager.events.PolicyRef;
 import dev.snapshotmanager.events.Retention;
+import dev.snapshotmanager.events.RunLifecycleV1;
+import dev.snapshotmanager.events.RunStatus;
+import dev.snapshotmanager.events.RunTrigger;
 import dev.snapshotmanager.events.ServerRef;
 import dev.snapshotmanager.events.TaskVolume;
 import dev.snapshotmanager.events.TenantRef;
@@ -59,6 +65,15 @@ public final class Tasks {
     }
 
     /** The results of a run on the results topic, once there are at least {@code expected}. */
+    /** Publishes run-service's CANCELLED lifecycle event of the run to the real broker. */
+    public static void publishCancelled(UUID runId, String reason) {
+        Instant now = Instant.now();
+        Topic.publish(Topics.RUN_LIFECYCLE, runId.toString(), new RunLifecycleV1(runId, LifecycleEvent.CANCELLED,
+                RunStatus.CANCELLED, DAILY, RunTrigger.MANUAL, false, now, null, 0, null, now, now, now, 0L, reason,
+                now), CloudEventAttributes.of(EventType.RUN_LIFECYCLE, UUID.randomUUID().toString(), "/test",
+                runId.toString(), now));
+    }
+
     public static List<VolumeResultV1> results(UUID runId, int expected) {
         return results(runId, expected, Duration.ofSeconds(30));
     }
