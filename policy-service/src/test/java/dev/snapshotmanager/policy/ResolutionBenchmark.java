@@ -85,9 +85,8 @@ public final class ResolutionBenchmark {
                     "project-" + tenant, "project-name-" + tenant, 1 + random.nextInt(500), "ssd", i % 10 == 0,
                     "in-use", metadata, List.of(new VolumeDescription.Attachment("srv-" + i, "vm-" + i))));
             if (i % 5 == 0) {
-                assignments.add(new AssignmentView(UUID.randomUUID(), id, "project-" + tenant, sets.get(5 + tenant).id(),
-                        List.of(),
-                        Map.of("daily_5", new Retention(3, null)), i % 25 != 0));
+                assignments.add(new AssignmentView(UUID.randomUUID(), id, "project-" + tenant,
+                        sets.get(5 + tenant).id(), List.of(), Map.of("daily_5", new Retention(3, null)), i % 25 != 0));
             } else if (i % 20 == 1) {
                 exclusions.add(new ExclusionView(UUID.randomUUID(), id, "project-" + tenant, "maintenance",
                         i % 40 == 1 ? null : t0.plusSeconds(1)));

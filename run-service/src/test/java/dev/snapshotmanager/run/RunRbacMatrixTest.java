@@ -164,7 +164,8 @@ class RunRbacMatrixTest {
             case CANCEL_ALL_TENANTS_RUN -> assertCancel(caller, running(runs.request(runs.knownPolicy(), true)),
                     expected, null);
             case CANCEL_RUN_OF_TWO_TENANTS -> assertCancel(caller, running(runs.request(Fixtures.runRequest(
-                    runs.knownPolicy(), true, List.of(TENANT, OTHER_TENANT)))), expected, List.of(OTHER_TENANT, TENANT));
+                    runs.knownPolicy(), true, List.of(TENANT, OTHER_TENANT)))), expected,
+                    List.of(OTHER_TENANT, TENANT));
             case STREAM_ONE -> assertStream(caller, "api/v1/runs/" + runs.request(own, true) + "/events", expected);
             case STREAM_ANOTHER_TENANTS_RUN ->
                     assertStream(caller, "api/v1/runs/" + runs.request(other, true) + "/events", expected);

@@ -82,7 +82,10 @@ public final class RecordColumns {
     /** COPY of the rows into {@code snapshot_record}, as {@link #copyRow} writes them. */
     public static final String COPY_ROWS = copyRowsInto("snapshot_record");
 
-    /** COPY of the rows into {@code table} ({@code snapshot_record} or one of its partitions), as {@link #copyRow} writes them. */
+    /**
+     * COPY of the rows into {@code table} ({@code snapshot_record} or one of its partitions), as {@link #copyRow}
+     * writes them.
+     */
     public static String copyRowsInto(String table) {
         return "COPY " + table + " (" + NAMES + ") FROM STDIN (FORMAT binary)";
     }

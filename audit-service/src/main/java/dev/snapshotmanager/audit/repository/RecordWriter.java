@@ -21,11 +21,11 @@ import org.postgresql.copy.CopyManager;
 /**
  * Writes a batch of results, two ways. {@link #copy} is the bulk path every new batch takes: PostgreSQL's binary COPY
  * of the event ids into {@code record_key} (whose primary key makes a stored id fail the COPY) and of the rows into
- * the partitioned {@code snapshot_record} (straight into the month's partition). {@link #insert} is the path of a batch holding an event stored before: ONE
- * statement whose rows arrive as one array per column ({@code unnest}, bound in binary), whose event ids are claimed
- * in {@code record_key} ({@code ON CONFLICT DO NOTHING}), and which inserts only the claimed rows. Either way the
- * stored rows are then folded into the compliance state ({@link ComplianceStateFold}), and a duplicate or redelivered
- * event changes nothing.
+ * the partitioned {@code snapshot_record} (straight into the month's partition). {@link #insert} is the path of a
+ * batch holding an event stored before: ONE statement whose rows arrive as one array per column ({@code unnest},
+ * bound in binary), whose event ids are claimed in {@code record_key} ({@code ON CONFLICT DO NOTHING}), and which
+ * inserts only the claimed rows. Either way the stored rows are then folded into the compliance state
+ * ({@link ComplianceStateFold}), and a duplicate or redelivered event changes nothing.
  */
 @ApplicationScoped
 public class RecordWriter {

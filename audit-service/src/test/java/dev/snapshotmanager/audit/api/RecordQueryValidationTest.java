@@ -59,7 +59,8 @@ class RecordQueryValidationTest {
     @Test
     void rejectsTimesBeyondWhatPostgreSqlStoresAndNulCharactersWithBadRequest() {
         viewer().queryParam("from", "-5000-01-01T00:00:00Z").when().get("/api/v1/statistics")
-                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("from"));
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("from"));
         viewer().queryParam("to", "+300000-01-01T00:00:00Z").when().get("/api/v1/timeline")
                 .then().statusCode(400).body("violations.field", hasItem("to"));
         viewer().queryParam("from", "10000-01-01T00:00:00Z").when().get("/api/v1/records/export")

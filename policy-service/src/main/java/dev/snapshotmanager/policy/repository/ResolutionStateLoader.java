@@ -69,7 +69,8 @@ public class ResolutionStateLoader {
     private List<AssignmentView> assignments(Connection c, String[] volumes) throws SQLException, IOException {
         List<AssignmentView> out = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT id, volume_id, project_id, policy_set_id, "
-                + "policy_names::text, retention_overrides::text, auto_snapshot FROM assignment WHERE volume_id = ANY (?)")) {
+                + "policy_names::text, retention_overrides::text, auto_snapshot FROM assignment "
+                + "WHERE volume_id = ANY (?)")) {
             q.setArray(1, c.createArrayOf("text", volumes));
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {

@@ -36,7 +36,9 @@ public class VolumeProjects {
                 .collect(Collectors.toMap(v -> v.volumeId, v -> v.projectId));
     }
 
-    /** Adds a violation on {@code field} when {@code known} has the volume in another project than {@code projectId}. */
+    /**
+     * Adds a violation on {@code field} when {@code known} has the volume in another project than {@code projectId}.
+     */
     public void check(Violations v, String field, String volumeId, String projectId, Map<String, String> known) {
         String owner = known.get(volumeId);
         if (owner != null && projectId != null && !owner.equals(projectId)) {

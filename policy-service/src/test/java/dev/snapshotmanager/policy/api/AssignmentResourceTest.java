@@ -139,7 +139,8 @@ class AssignmentResourceTest {
         asTenant("operator", mine).body(optOut).post(ASSIGNMENTS).then().statusCode(422)
                 .contentType("application/problem+json").body("violations.field", hasItem("projectId"));
         asTenant("operator", mine).body(Map.of("items", List.of(assignment(volume, mine, set))))
-                .post(ASSIGNMENTS + "/bulk").then().statusCode(422).body("violations.field", hasItem("items[0].projectId"));
+                .post(ASSIGNMENTS + "/bulk").then().statusCode(422)
+                .body("violations.field", hasItem("items[0].projectId"));
         as("viewer").get(ASSIGNMENTS + "/" + volume).then().statusCode(404);
 
         as("operator").body(assignment(volume, theirs, set)).post(ASSIGNMENTS).then().statusCode(201);

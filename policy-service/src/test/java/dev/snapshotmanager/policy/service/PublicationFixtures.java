@@ -31,7 +31,8 @@ public final class PublicationFixtures {
     private PublicationFixtures() {
     }
 
-    public static VolumeInventoryV1 inventory(String volumeId, String project, String name, Map<String, String> metadata) {
+    public static VolumeInventoryV1 inventory(String volumeId, String project, String name,
+            Map<String, String> metadata) {
         return new VolumeInventoryV1(volumeId, name, "in-use", 20, "ssd", false, metadata,
                 new TenantRef("d1", "Default", project, "acme"), new ServerRef("srv-" + volumeId, "vm-" + volumeId),
                 List.of("srv-" + volumeId), Instant.parse("2026-01-01T00:00:00Z"), Instant.now());

@@ -15,11 +15,11 @@ import java.util.Optional;
 /**
  * The run state machine and its finalization rules (DOMAIN.md, "Runs"):
  * REQUESTED -> PLANNING (first sign of the planner) -> RUNNING (planned) -> a terminal status once every planned
- * volume has a final create outcome (a volume counts once, with its latest outcome). SKIPPED when nothing was to be done, COMPLETED when no volume failed or was
- * quota-blocked, FAILED when none succeeded, PARTIAL otherwise. Retention results (DELETED, DELETE_FAILED) are
- * counted but do not decide the status. The worker publishes a volume's retention results before its outcome, on
- * the same key, so a finished run's counters include its deletions; one that arrives after the end (a run
- * cancelled or ended as stale) is still counted.
+ * volume has a final create outcome (a volume counts once, with its latest outcome). SKIPPED when nothing was to be
+ * done, COMPLETED when no volume failed or was quota-blocked, FAILED when none succeeded, PARTIAL otherwise.
+ * Retention results (DELETED, DELETE_FAILED) are counted but do not decide the status. The worker publishes a
+ * volume's retention results before its outcome, on the same key, so a finished run's counters include its
+ * deletions; one that arrives after the end (a run cancelled or ended as stale) is still counted.
  */
 public final class RunRules {
 

@@ -113,8 +113,8 @@ public final class CinderMetadata {
     }
 
     /**
-     * Whether the value is a positive ISO-8601 duration ({@code PT12H}) or period ({@code P30D}, {@code P1M}) of at most
-     * {@link #MAX_AGE_YEARS} years: a maximum age beyond any retention anyone keeps is a typo, not a policy.
+     * Whether the value is a positive ISO-8601 duration ({@code PT12H}) or period ({@code P30D}, {@code P1M}) of at
+     * most {@link #MAX_AGE_YEARS} years: a maximum age beyond any retention anyone keeps is a typo, not a policy.
      */
     public static boolean isDuration(String value) {
         if (value == null) {
