@@ -2,6 +2,7 @@ package dev.snapshotmanager.worker.client;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Locale;
 import java.util.List;
 import java.util.Objects;
 import org.openstack4j.model.storage.block.Volume;
@@ -30,8 +31,16 @@ final class Openstack4jMapping {
                 instant(s.getCreated()), s.getMetaData());
     }
 
-    private static String status(Volume.Status status) {
-        return status == null ? null : status.value();
+    /**
+     * Cinder's spelling of a status. openstack4j's {@code value()} turns every {@code _} into {@code -}, which only
+     * suits {@code in-use}: Cinder's {@code error_deleting} became {@code error-deleting}, and such volumes were not
+     * skipped at planning (they took quota room and max-new places from healthy ones).
+     */
+    static String status(Volume.Status status) {
+        if (status == null) {
+            return null;
+        }
+        return status == Volume.Status.IN_USE ? "in-use" : status.name().toLowerCase(Locale.ROOT);
     }
 
     private static Instant instant(Date date) {

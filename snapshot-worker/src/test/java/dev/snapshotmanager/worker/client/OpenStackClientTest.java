@@ -43,6 +43,20 @@ class OpenStackClientTest {
     }
 
     @Test
+    void readsStatusesInCinderSpellingSoThatVolumesToSkipAreRecognized() {
+        Clouds.cloud().project(P1, "alpha")
+                .volume(V1, "broken", P1, 1, "error_deleting", null)
+                .volume(V2, "restoring", P1, 1, "error_restoring", null)
+                .attachedVolume(V3, "attached", P1, 1, "5e7a0000-0000-4000-8000-000000000001", "web-1")
+                .snapshot("s-1", V1, "error_deleting", Map.of(), Instant.parse("2026-01-01T00:00:00Z"))
+                .load();
+
+        assertThat(client.inventory().volumes()).extracting(v -> v.id() + ":" + v.status()).containsExactlyInAnyOrder(
+                V1 + ":error_deleting", V2 + ":error_restoring", V3 + ":in-use");
+        assertThat(client.snapshotsOfVolume(P1, V1)).extracting(CloudSnapshot::status).containsExactly("error_deleting");
+    }
+
+    @Test
     void readsEveryProjectsVolumesWithProjectDomainAndServerNames() {
         CloudInventory inventory = client.inventory();
 

@@ -55,7 +55,7 @@ class RunPlanningTest {
         sessions.invalidateAll();
         Clouds.cloud().project(A, "alpha", Map.of("snapshots", 2)).project(B, "beta", Map.of("gigabytes", -1))
                 .volume(A1, "a-large", A, 5).volume(A2, "a-small", A, 1).volume(A3, "a-mid", A, 3)
-                .volume(B1, "b-broken", B, 1, "error", null).volume(B2, "b-huge", B, 5000, null, null)
+                .volume(B1, "b-broken", B, 1, "error_deleting", null).volume(B2, "b-huge", B, 5000, null, null)
                 .volume(B3, "b-ok", B, 2).volume(UNCOVERED, "c", B, 1)
                 .load();
         PolicyDouble.decisions().applies(A1, Tasks.DAILY, KEEP_3).applies(A2, Tasks.DAILY, KEEP_3)
