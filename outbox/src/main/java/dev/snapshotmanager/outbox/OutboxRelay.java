@@ -12,32 +12,51 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes pending outbox rows to Kafka, oldest first, with CloudEvents binary-mode headers, and marks them
  * published only after the broker acknowledged them. A failure leaves the rows pending (at-least-once): they go
- * out on a later pass, for example once the broker is back. Rows are claimed with {@code FOR UPDATE SKIP LOCKED},
- * so several replicas can relay side by side.
+ * out on a later pass, for example once the broker is back.
+ *
+ * <p>One relay at a time per outbox table: a pass first takes a transaction-level advisory lock, and a replica that
+ * does not get it relays nothing this pass. Two replicas relaying side by side could otherwise publish two events
+ * of one key out of order (one replica's batch failing and going out again after the other's), and a compacted
+ * topic would then keep the older one.
+ *
+ * <p>A row the broker can never take (larger than it accepts, an unknown event type) is parked ({@code parked_at},
+ * {@code last_error}, an ERROR log line) instead of failing its batch again on every pass, which stopped every row
+ * after it for good. Transient failures still leave the whole batch pending.
  */
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** One lock per outbox table: services may share a database, each in its own schema. */
+    private static final String RELAY_LOCK =
+            "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event relay'))";
 
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
     private final String source;
     private final Duration sendTimeout;
+    private final AtomicLong parked = new AtomicLong();
 
     public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, String source, Duration sendTimeout) {
         this.dataSource = dataSource;
@@ -57,15 +76,26 @@ public class OutboxRelay {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<Future<RecordMetadata>> acks = new ArrayList<>();
+                if (!isTheRelay(c)) {
+                    c.commit();
+                    return 0;
+                }
+                Map<Long, Future<RecordMetadata>> acks = new LinkedHashMap<>();
+                Map<Long, String> poison = new LinkedHashMap<>();
                 try (PreparedStatement select = c.prepareStatement("SELECT seq, id, topic, message_key, event_type, "
                         + "subject, payload, created_at FROM outbox_event WHERE published_at IS NULL "
-                        + "ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                        + "AND parked_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE")) {
                     select.setInt(1, max);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
-                            claimed.add(rows.getLong("seq"));
-                            acks.add(producer.send(record(rows)));
+                            long seq = rows.getLong("seq");
+                            claimed.add(seq);
+                            try {
+                                acks.put(seq, producer.send(record(rows)));
+                            } catch (UnknownEventTypeException | RecordTooLargeException
+                                    | SerializationException e) {
+                                poison.put(seq, e.toString());
+                            }
                         }
                     }
                 }
@@ -74,12 +104,23 @@ public class OutboxRelay {
                     return 0;
                 }
                 producer.flush();
-                for (Future<RecordMetadata> ack : acks) {
-                    ack.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                List<Long> sent = new ArrayList<>();
+                for (Map.Entry<Long, Future<RecordMetadata>> ack : acks.entrySet()) {
+                    try {
+                        ack.getValue().get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                        sent.add(ack.getKey());
+                    } catch (ExecutionException e) {
+                        if (!isPermanent(e.getCause())) {
+                            throw e;
+                        }
+                        poison.put(ack.getKey(), e.getCause().toString());
+                    }
                 }
-                markPublished(c, claimed);
+                markPublished(c, sent);
+                park(c, poison);
                 c.commit();
-                return claimed.size();
+                parked.addAndGet(poison.size());
+                return sent.size();
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 c.rollback();
                 recordFailure(claimed, e);
@@ -91,6 +132,43 @@ public class OutboxRelay {
             }
         } catch (SQLException e) {
             throw new OutboxRelayException("the outbox could not be read", e);
+        }
+    }
+
+    /** How many rows this relay parked since it was made. */
+    public long parked() {
+        return parked.get();
+    }
+
+    /** Whether this pass holds the outbox's relay lock (released at the end of the transaction). */
+    private static boolean isTheRelay(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(RELAY_LOCK); ResultSet r = lock.executeQuery()) {
+            return r.next() && r.getBoolean(1);
+        }
+    }
+
+    /** A failure that a later attempt cannot cure: the broker will never take this record. */
+    private static boolean isPermanent(Throwable cause) {
+        return cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                || cause instanceof InvalidTopicException || cause instanceof SerializationException;
+    }
+
+    private static void park(Connection c, Map<Long, String> poison) throws SQLException {
+        if (poison.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE outbox_event SET parked_at = now(), "
+                + "attempts = attempts + 1, last_error = ? WHERE seq = ? RETURNING id, topic, event_type")) {
+            for (Map.Entry<Long, String> row : poison.entrySet()) {
+                update.setString(1, row.getValue());
+                update.setLong(2, row.getKey());
+                try (ResultSet r = update.executeQuery()) {
+                    if (r.next()) {
+                        LOG.errorf("outbox event %s (seq %d, %s to %s) can never be published and was parked: %s",
+                                r.getObject(1), row.getKey(), r.getString(3), r.getString(2), row.getValue());
+                    }
+                }
+            }
         }
     }
 
@@ -110,8 +188,8 @@ public class OutboxRelay {
         String payload = row.getString("payload");
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"), row.getString("message_key"),
                 payload == null ? null : payload.getBytes(StandardCharsets.UTF_8));
-        EventType type = EventType.ofType(row.getString("event_type"))
-                .orElseThrow(() -> new IllegalStateException("unknown event type in outbox"));
+        String eventType = row.getString("event_type");
+        EventType type = EventType.ofType(eventType).orElseThrow(() -> new UnknownEventTypeException(eventType));
         Instant time = row.getTimestamp("created_at").toInstant();
         CloudEventHeaders.write(record.headers(), CloudEventAttributes.of(type, ((UUID) row.getObject("id")).toString(),
                 source, row.getString("subject"), time));
@@ -119,11 +197,21 @@ public class OutboxRelay {
     }
 
     private static void markPublished(Connection c, List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY (?)")) {
             Array array = c.createArrayOf("bigint", seqs.toArray());
             update.setArray(1, array);
             update.executeUpdate();
+        }
+    }
+
+    /** An outbox row whose event type this version does not know. */
+    private static final class UnknownEventTypeException extends RuntimeException {
+        UnknownEventTypeException(String type) {
+            super("unknown event type " + type);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.snapshotmanager.outbox;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -61,6 +62,9 @@ public class OutboxRelayRunner {
         producer = new KafkaProducer<>(producerConfig());
         OutboxRelay relay = new OutboxRelay(dataSource, producer,
                 dev.snapshotmanager.events.CloudEventAttributes.sourceOf(applicationName), config.sendTimeout());
+        FunctionCounter.builder("snapshot_outbox_parked_total", relay, OutboxRelay::parked)
+                .description("outbox events the broker can never take, set aside (outbox_event.parked_at)")
+                .register(registry);
         running = true;
         thread = new Thread(() -> loop(relay), "outbox-relay");
         thread.setDaemon(true);

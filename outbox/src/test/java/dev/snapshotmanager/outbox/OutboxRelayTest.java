@@ -96,6 +96,47 @@ class OutboxRelayTest {
     }
 
     @Test
+    void parksARowTheBrokerCanNeverTakeAndPublishesTheRowsAfterIt() throws Exception {
+        String key = UUID.randomUUID().toString();
+        UUID tooLarge = insertPending(key, "{\"blob\":\"" + "x".repeat(1_200_000) + "\"}");
+        UUID unknownType = insertPending(key, "{}", "snapshot.unknown.v9");
+        insertPending(key, "{\"after\":true}");
+
+        try (KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
+            OutboxRelay relay = relay(producer);
+            assertThat(relay.publishBatch(100)).isEqualTo(1);
+            assertThat(relay.parked()).isEqualTo(2);
+            assertThat(relay.publishBatch(100)).isZero();
+        }
+
+        assertThat(consume(key, 1)).extracting(r -> new String(r.value())).containsExactly("{\"after\":true}");
+        assertThat(pendingCount()).isZero();
+        assertThat(parkedErrors()).containsOnlyKeys(tooLarge, unknownType)
+                .hasEntrySatisfying(tooLarge, e -> assertThat(e).contains("RecordTooLarge"))
+                .hasEntrySatisfying(unknownType, e -> assertThat(e).contains("snapshot.unknown.v9"));
+    }
+
+    @Test
+    void relaysNothingWhileAnotherReplicaHoldsTheRelayLock() throws Exception {
+        String key = UUID.randomUUID().toString();
+        insertPending(key, "{\"n\":1}");
+        try (Connection other = dataSource.getConnection();
+                KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outbox_event relay'))")) {
+                lock.execute();
+            }
+            assertThat(relay(producer).publishBatch(100)).isZero();
+            assertThat(pendingCount()).isEqualTo(1);
+
+            other.commit();
+            assertThat(relay(producer).publishBatch(100)).isEqualTo(1);
+        }
+        assertThat(consume(key, 1)).extracting(r -> new String(r.value())).containsExactly("{\"n\":1}");
+    }
+
+    @Test
     void relaysTombstonesAsNullValues() throws Exception {
         String key = UUID.randomUUID().toString();
         insertPending(key, null);
@@ -123,13 +164,17 @@ class OutboxRelayTest {
     }
 
     private UUID insertPending(String key, String payload) throws SQLException {
+        return insertPending(key, payload, EventType.POLICY_CHANGED.type());
+    }
+
+    private UUID insertPending(String key, String payload, String eventType) throws SQLException {
         UUID id = UUID.randomUUID();
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload) VALUES (?,?,?,?,?,?)")) {
             insert.setObject(1, id);
             insert.setString(2, topic);
             insert.setString(3, key);
-            insert.setString(4, EventType.POLICY_CHANGED.type());
+            insert.setString(4, eventType);
             insert.setString(5, key);
             insert.setString(6, payload);
             insert.executeUpdate();
@@ -137,8 +182,21 @@ class OutboxRelayTest {
         return id;
     }
 
+    /** last_error of each parked row, by event id. */
+    private Map<UUID, String> parkedErrors() throws SQLException {
+        Map<UUID, String> errors = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "SELECT id, last_error FROM outbox_event WHERE parked_at IS NOT NULL AND published_at IS NULL");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                errors.put((UUID) rows.getObject(1), rows.getString(2));
+            }
+        }
+        return errors;
+    }
+
     private int pendingCount() throws SQLException {
-        return queryInt("SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
+        return queryInt("SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND parked_at IS NULL");
     }
 
     private int attemptsOfPending() throws SQLException {
