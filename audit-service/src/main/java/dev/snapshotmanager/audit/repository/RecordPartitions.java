@@ -7,8 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,11 @@ public class RecordPartitions {
                 throw new IllegalStateException("could not create the record partition of " + month, e);
             }
         }
+    }
+
+    /** The month (UTC) whose partition holds a record of {@code occurredAt}. */
+    public static YearMonth monthOf(Instant occurredAt) {
+        return YearMonth.from(occurredAt.atOffset(ZoneOffset.UTC));
     }
 
     /** The name of the partition that holds {@code month}, as {@code ensure_record_partition} names it. */

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -68,17 +67,13 @@ public class RecordWriter {
      * cost, see README); into the parent table otherwise. PostgreSQL still checks a row against the partition's bounds.
      */
     static String copyRowsStatement(List<VolumeResultV1> events) {
-        YearMonth month = monthOf(events.get(0));
+        YearMonth month = RecordPartitions.monthOf(events.get(0).occurredAt());
         for (VolumeResultV1 event : events) {
-            if (!monthOf(event).equals(month)) {
+            if (!RecordPartitions.monthOf(event.occurredAt()).equals(month)) {
                 return RecordColumns.COPY_ROWS;
             }
         }
         return RecordColumns.copyRowsInto(RecordPartitions.tableOf(month));
-    }
-
-    private static YearMonth monthOf(VolumeResultV1 event) {
-        return YearMonth.from(event.occurredAt().atOffset(ZoneOffset.UTC));
     }
 
     /** Whether {@link #copy} failed because one of its events is stored already: store the batch with {@link #insert}. */

@@ -10,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -65,7 +63,7 @@ public class IngestService {
             }
         }
         List<VolumeResultV1> batch = new ArrayList<>(unique.values());
-        partitions.ensure(batch.stream().map(e -> YearMonth.from(e.occurredAt().atOffset(ZoneOffset.UTC)))
+        partitions.ensure(batch.stream().map(e -> RecordPartitions.monthOf(e.occurredAt()))
                 .collect(Collectors.toSet()));
         Map<VolumeResultV1, Exception> refused = new IdentityHashMap<>();
         int inserted;

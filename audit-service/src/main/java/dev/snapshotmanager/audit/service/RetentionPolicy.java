@@ -1,6 +1,7 @@
 package dev.snapshotmanager.audit.service;
 
 import dev.snapshotmanager.audit.config.AuditConfig;
+import dev.snapshotmanager.audit.repository.RecordPartitions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -32,7 +33,7 @@ public class RetentionPolicy {
     }
 
     public boolean isExpired(Instant occurredAt) {
-        return firstKeptMonth().map(first -> YearMonth.from(occurredAt.atOffset(ZoneOffset.UTC)).isBefore(first))
+        return firstKeptMonth().map(first -> RecordPartitions.monthOf(occurredAt).isBefore(first))
                 .orElse(false);
     }
 }

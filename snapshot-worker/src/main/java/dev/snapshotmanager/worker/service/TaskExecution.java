@@ -9,7 +9,6 @@ import dev.snapshotmanager.worker.messaging.EventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -61,28 +60,23 @@ public class TaskExecution {
         try {
             Semaphore permits = perProject.computeIfAbsent(task.projectId(),
                     p -> new Semaphore(Math.max(1, config.perProjectConcurrency())));
-            List<CompletableFuture<Void>> published = Collections.synchronizedList(new ArrayList<>());
+            List<CompletableFuture<Void>> published = new ArrayList<>();
             for (TaskVolume volume : task.volumes()) {
                 permits.acquireUninterruptibly();
                 metrics.volumesInFlight().incrementAndGet();
-                // a deletion's result is sent the moment Cinder answered it; the volume's other results at its end
+                // a deletion's result is sent the moment Cinder answered it, the volume's other results at its end;
+                // the volume is done when all of them are acknowledged
+                List<CompletableFuture<Void>> deletions = new ArrayList<>();
                 published.add(CompletableFuture.supplyAsync(() -> safely(task, volume,
-                                deletion -> published.add(publisher.result(deletion))), pool)
+                                deletion -> deletions.add(publisher.result(deletion))), pool)
                         .whenComplete((r, e) -> {
                             permits.release();
                             metrics.volumesInFlight().decrementAndGet();
                         })
-                        .thenCompose(publisher::results));
+                        .thenCompose(results -> CompletableFuture.allOf(publisher.results(results),
+                                CompletableFuture.allOf(deletions.toArray(CompletableFuture[]::new)))));
             }
-            // the list grows while volumes run (their deletions), so join until nothing new was added
-            for (int joined = 0; joined < published.size(); ) {
-                List<CompletableFuture<Void>> batch;
-                synchronized (published) {
-                    batch = new ArrayList<>(published.subList(joined, published.size()));
-                }
-                CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).join();
-                joined += batch.size();
-            }
+            CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).join();
             LOG.infof("Task %s of run %s done: %d volume(s) of project %s", task.taskId(), task.runId(),
                     task.volumes().size(), task.projectId());
         } finally {

@@ -25,10 +25,12 @@ public final class CinderMetadata {
     /** The longest maximum age accepted, in years. */
     public static final int MAX_AGE_YEARS = 100;
 
-    /** The same as days: 2000-01-01 plus 100 years is 2100-01-01, 36,525 days later. */
-    private static final Duration MAX_AGE = Duration.ofDays(36_525);
-
+    /** A period is measured from here: {@link #MAX_AGE_YEARS} later is the latest date it may reach. */
     private static final LocalDate PERIOD_BASE = LocalDate.of(2000, 1, 1);
+    private static final LocalDate PERIOD_LIMIT = PERIOD_BASE.plusYears(MAX_AGE_YEARS);
+
+    /** The same limit for a duration: the days from {@link #PERIOD_BASE} to {@link #PERIOD_LIMIT} (36,525). */
+    private static final Duration MAX_AGE = Duration.ofDays(ChronoUnit.DAYS.between(PERIOD_BASE, PERIOD_LIMIT));
 
     private static final Set<String> TRUE = Set.of("true", "yes", "1");
     private static final Set<String> FALSE = Set.of("false", "no", "0", "off");
@@ -127,7 +129,7 @@ public final class CinderMetadata {
             try {
                 Period p = Period.parse(value);
                 return !p.isNegative() && !p.isZero()
-                        && !PERIOD_BASE.plus(p).isAfter(PERIOD_BASE.plus(MAX_AGE.toDays(), ChronoUnit.DAYS));
+                        && !PERIOD_BASE.plus(p).isAfter(PERIOD_LIMIT);
             } catch (DateTimeException | ArithmeticException notPeriodOrTooLong) {
                 return false;
             }
