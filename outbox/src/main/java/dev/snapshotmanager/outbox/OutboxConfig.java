@@ -24,6 +24,18 @@ public interface OutboxConfig {
     @WithDefault("P1D")
     Duration retention();
 
+    /**
+     * How long a consumer's processed-event mark ({@code processed_event}) is kept. A redelivered event whose mark is
+     * gone is applied again, so this must exceed how long after its first delivery an event can come again: the
+     * consumed topics keep records for 7 days, up to 14 with Kafka's default 7-day segment roll (module README).
+     */
+    @WithDefault("P30D")
+    Duration processedRetention();
+
+    /** How often processed-event marks older than {@link #processedRetention()} are pruned ({@code off}: never). */
+    @WithDefault("10m")
+    String pruneInterval();
+
     /** Longest pause between attempts while the broker is unreachable. */
     @WithDefault("10s")
     Duration maxBackoff();
