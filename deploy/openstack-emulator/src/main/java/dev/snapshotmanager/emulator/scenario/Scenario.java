@@ -1,5 +1,6 @@
 package dev.snapshotmanager.emulator.scenario;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -43,8 +44,22 @@ public record Scenario(List<DomainSpec> domains, List<String> roles, List<Projec
     public record DomainSpec(String id, String name, String description) {
     }
 
-    /** A project; {@code quota} keys as in os-quota-sets (snapshots, gigabytes, volumes, ...). */
-    public record ProjectSpec(String id, String name, String domain, String description, Map<String, Integer> quota) {
+    /**
+     * A project; {@code quota} keys as in os-quota-sets (snapshots, gigabytes, volumes, ...). {@code enabled}
+     * (default true) is what Keystone answers in {@code enabled}; no token can be scoped to a disabled project.
+     */
+    public record ProjectSpec(String id, String name, String domain, String description, Map<String, Integer> quota,
+                              Boolean enabled) {
+
+        @JsonCreator
+        public ProjectSpec {
+            enabled = enabled == null ? Boolean.TRUE : enabled;
+        }
+
+        /** An enabled project. */
+        public ProjectSpec(String id, String name, String domain, String description, Map<String, Integer> quota) {
+            this(id, name, domain, description, quota, true);
+        }
     }
 
     /** A user; {@code roles} maps a project (id or name) to role names. */

@@ -80,7 +80,7 @@ public final class ScenarioApplier {
             String domainId = ref("domain", p.domain() == null ? "default" : p.domain());
             String id = p.id() != null ? p.id() : keystoneId("project", p.name());
             state.identity().put(new Project(id, p.name(), domainId, p.description() == null ? "" : p.description(),
-                    true));
+                    p.enabled()));
             names.put("project:" + p.name(), id);
             if (p.quota() != null && !p.quota().isEmpty()) {
                 Quota quota = state.blockStorage().defaultQuota();

@@ -107,6 +107,33 @@ class KeystoneContractTest extends RawHttpTestBase {
     }
 
     @Test
+    void answersWhetherAProjectIsEnabledAndScopesNoTokenToADisabledOne() {
+        String yaml = """
+                projects:
+                  - { name: admin }
+                  - { name: open }
+                  - { name: closed, enabled: false }
+                users:
+                  - { name: admin, password: secret, roles: { admin: [admin], open: [member], closed: [member] } }
+                """;
+        RestAssured.given().baseUri(emulator.baseUrl()).contentType("application/yaml")
+                .body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/_emulator/scenario").then().statusCode(200);
+        String closed = dev.snapshotmanager.emulator.scenario.ScenarioApplier.keystoneId("project", "closed");
+
+        Response listed = admin().get("/identity/v3/projects");
+
+        listed.then().statusCode(200);
+        assertThat(listed.jsonPath().getMap("projects.collectEntries { [it.name, it.enabled] }"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("admin", true, "open", true, "closed", false));
+        admin().get("/identity/v3/projects/" + closed).then().statusCode(200)
+                .body("project.enabled", equalTo(false));
+        token("admin", "open");
+        RestAssured.given().baseUri(emulator.baseUrl()).contentType(ContentType.JSON)
+                .body(authBody("admin", "closed")).post("/identity/v3/auth/tokens")
+                .then().statusCode(401).body("error.code", equalTo(401));
+    }
+
+    @Test
     void grantsAndChecksRolesOnProjects() {
         String member = admin().get("/identity/v3/roles?name=member").then().statusCode(200)
                 .extract().jsonPath().getString("roles[0].id");
