@@ -90,9 +90,9 @@ public final class OpenStackEmulator implements AutoCloseable {
         SnapshotLifecycle lifecycle = new SnapshotLifecycle(state.blockStorage(), faults, vertx);
         new TokenRoutes(state.identity()).install(router, pipeline);
         new DirectoryRoutes(state.identity()).install(router, pipeline);
-        new VolumeRoutes(state.blockStorage()).install(router, pipeline);
+        new VolumeRoutes(state, faults).install(router, pipeline);
         MetadataRoutes.volumes(state.blockStorage()).install(router, pipeline);
-        new SnapshotRoutes(state.blockStorage(), lifecycle).install(router, pipeline);
+        new SnapshotRoutes(state.blockStorage(), lifecycle, faults).install(router, pipeline);
         MetadataRoutes.snapshots(state.blockStorage()).install(router, pipeline);
         new QuotaRoutes(state.blockStorage()).install(router, pipeline);
         new ServerRoutes(state).install(router, pipeline);

@@ -2,6 +2,7 @@ package dev.snapshotmanager.emulator.cinder;
 
 import dev.snapshotmanager.emulator.model.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.snapshotmanager.emulator.faults.Faults;
 import dev.snapshotmanager.emulator.http.ApiException;
 import dev.snapshotmanager.emulator.http.Call;
 import dev.snapshotmanager.emulator.http.Json;
@@ -32,10 +33,12 @@ public final class SnapshotRoutes {
 
     private final BlockStorageStore store;
     private final SnapshotLifecycle lifecycle;
+    private final Faults faults;
 
-    public SnapshotRoutes(BlockStorageStore store, SnapshotLifecycle lifecycle) {
+    public SnapshotRoutes(BlockStorageStore store, SnapshotLifecycle lifecycle, Faults faults) {
         this.store = store;
         this.lifecycle = lifecycle;
+        this.faults = faults;
     }
 
     public void install(Router router, Pipeline p) {
@@ -94,6 +97,10 @@ public final class SnapshotRoutes {
         }
         ListQuery<Snapshot> query = ListParams.query(call, projectId, filter(call));
         String volumeId = call.query("volume_id");
+        if (query.marker() != null && store.snapshot(query.marker()).isPresent()
+                && faults.markerVanishes("snapshots.list")) {
+            store.removeSnapshot(query.marker());
+        }
         List<Snapshot> page = volumeId != null ? store.snapshotsOfVolume(volumeId, query) : store.snapshots(query);
         List<Map<String, Object>> items = page.stream().map(s -> view.apply(call, s)).toList();
         String last = page.isEmpty() ? null : page.get(page.size() - 1).id();

@@ -1,5 +1,6 @@
 package dev.snapshotmanager.emulator.cinder;
 
+import dev.snapshotmanager.emulator.faults.Faults;
 import dev.snapshotmanager.emulator.http.ApiException;
 import dev.snapshotmanager.emulator.http.Call;
 import dev.snapshotmanager.emulator.http.Json;
@@ -8,6 +9,7 @@ import dev.snapshotmanager.emulator.http.Reply;
 import dev.snapshotmanager.emulator.http.Style;
 import dev.snapshotmanager.emulator.model.Volume;
 import dev.snapshotmanager.emulator.state.BlockStorageStore;
+import dev.snapshotmanager.emulator.state.CloudState;
 import dev.snapshotmanager.emulator.state.ListQuery;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -24,10 +26,14 @@ public final class VolumeRoutes {
     private static final List<String> MEMBER_FILTERS = List.of("name", "status", "metadata", "availability_zone",
             "bootable");
 
+    private final CloudState state;
     private final BlockStorageStore store;
+    private final Faults faults;
 
-    public VolumeRoutes(BlockStorageStore store) {
-        this.store = store;
+    public VolumeRoutes(CloudState state, Faults faults) {
+        this.state = state;
+        this.store = state.blockStorage();
+        this.faults = faults;
     }
 
     public void install(Router router, Pipeline p) {
@@ -44,6 +50,10 @@ public final class VolumeRoutes {
             projectId = call.query("project_id");
         }
         ListQuery<Volume> query = ListParams.query(call, projectId, filter(call));
+        if (query.marker() != null && store.volume(query.marker()).isPresent()
+                && faults.markerVanishes("volumes.list")) {
+            state.removeVolume(query.marker());
+        }
         List<Volume> page = store.volumes(query);
         List<Map<String, Object>> items = page.stream().map(v -> view.apply(call, v)).toList();
         String last = page.isEmpty() ? null : page.get(page.size() - 1).id();

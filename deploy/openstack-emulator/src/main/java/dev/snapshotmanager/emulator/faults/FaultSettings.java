@@ -1,5 +1,6 @@
 package dev.snapshotmanager.emulator.faults;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
@@ -9,21 +10,33 @@ import java.util.Map;
  * Faults as JSON ({@code PUT /_emulator/faults}). Operation keys are names such as {@code snapshots.create},
  * a prefix with a star ({@code snapshots.*}) or {@code *}.
  *
- * @param seed      seed of every random decision, for reproducible faulty runs (null keeps the current one)
- * @param latency   per operation: fixed plus uniformly random extra milliseconds
- * @param errors    per operation: answers injected instead of the real one
- * @param snapshots snapshot lifecycle: delays and outcomes
+ * @param seed             seed of every random decision, for reproducible faulty runs (null keeps the current one)
+ * @param latency          per operation: fixed plus uniformly random extra milliseconds
+ * @param errors           per operation: answers injected instead of the real one
+ * @param snapshots        snapshot lifecycle: delays and outcomes
+ * @param vanishingMarkers per list operation ({@code volumes.list}, {@code snapshots.list}): the item a page
+ *                         request names as its {@code marker} is deleted just before the page is answered, as if
+ *                         it had been deleted between two pages (Cinder then answers 404 for the unknown marker)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FaultSettings(Long seed, Map<String, Latency> latency, Map<String, List<ErrorRule>> errors,
-                            SnapshotFaults snapshots) {
+                            SnapshotFaults snapshots, Map<String, VanishingMarker> vanishingMarkers) {
 
-    public static final FaultSettings NONE = new FaultSettings(null, Map.of(), Map.of(), SnapshotFaults.NONE);
+    public static final FaultSettings NONE = new FaultSettings(null, Map.of(), Map.of(), SnapshotFaults.NONE,
+            Map.of());
 
+    @JsonCreator
     public FaultSettings {
         latency = latency == null ? Map.of() : Map.copyOf(latency);
         errors = errors == null ? Map.of() : Map.copyOf(errors);
         snapshots = snapshots == null ? SnapshotFaults.NONE : snapshots;
+        vanishingMarkers = vanishingMarkers == null ? Map.of() : Map.copyOf(vanishingMarkers);
+    }
+
+    /** Settings without vanishing markers. */
+    public FaultSettings(Long seed, Map<String, Latency> latency, Map<String, List<ErrorRule>> errors,
+                         SnapshotFaults snapshots) {
+        this(seed, latency, errors, snapshots, null);
     }
 
     /** Delay before answering: {@code fixedMs} plus a uniform random value in [0, randomMs]. */
@@ -39,6 +52,15 @@ public record FaultSettings(Long seed, Map<String, Latency> latency, Map<String,
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ErrorRule(int status, double rate, Integer times) {
+    }
+
+    /**
+     * The marker of a page request vanishes: the item it names is deleted before the page is answered.
+     *
+     * @param times at most this many items are deleted so (null or 0: every page request with a marker)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VanishingMarker(Integer times) {
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.snapshotmanager.emulator.faults;
 import dev.snapshotmanager.emulator.faults.FaultSettings.ErrorRule;
 import dev.snapshotmanager.emulator.faults.FaultSettings.Latency;
 import dev.snapshotmanager.emulator.faults.FaultSettings.SnapshotFaults;
+import dev.snapshotmanager.emulator.faults.FaultSettings.VanishingMarker;
 
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ public final class Faults {
     private FaultSettings settings = FaultSettings.NONE;
     private Random random;
     private final Map<ErrorRule, Integer> injected = new HashMap<>();
+    /** Markers deleted so far, by the operation key of their rule. */
+    private final Map<String, Integer> vanished = new HashMap<>();
     private Runnable tokenExpiry = () -> { };
 
     public Faults(long seed) {
@@ -30,6 +33,7 @@ public final class Faults {
     public synchronized Faults apply(FaultSettings newSettings) {
         settings = newSettings == null ? FaultSettings.NONE : newSettings;
         injected.clear();
+        vanished.clear();
         if (settings.seed() != null) {
             random = new Random(settings.seed());
         }
@@ -44,6 +48,7 @@ public final class Faults {
     public synchronized void reset() {
         settings = FaultSettings.NONE;
         injected.clear();
+        vanished.clear();
         random = new Random(defaultSeed);
     }
 
@@ -55,7 +60,8 @@ public final class Faults {
     public synchronized Faults latency(String operation, long fixedMs, long randomMs) {
         Map<String, Latency> latency = new HashMap<>(settings.latency());
         latency.put(operation, new Latency(fixedMs, randomMs));
-        settings = new FaultSettings(settings.seed(), latency, settings.errors(), settings.snapshots());
+        settings = new FaultSettings(settings.seed(), latency, settings.errors(), settings.snapshots(),
+                settings.vanishingMarkers());
         return this;
     }
 
@@ -65,13 +71,46 @@ public final class Faults {
         List<ErrorRule> rules = new java.util.ArrayList<>(errors.getOrDefault(operation, List.of()));
         rules.add(new ErrorRule(status, rate, times));
         errors.put(operation, List.copyOf(rules));
-        settings = new FaultSettings(settings.seed(), settings.latency(), errors, settings.snapshots());
+        settings = new FaultSettings(settings.seed(), settings.latency(), errors, settings.snapshots(),
+                settings.vanishingMarkers());
         return this;
     }
 
     public synchronized Faults snapshots(SnapshotFaults snapshotFaults) {
-        settings = new FaultSettings(settings.seed(), settings.latency(), settings.errors(), snapshotFaults);
+        settings = new FaultSettings(settings.seed(), settings.latency(), settings.errors(), snapshotFaults,
+                settings.vanishingMarkers());
         return this;
+    }
+
+    /**
+     * The item named as the marker of {@code operation}'s page requests is deleted before the page is answered, at
+     * most {@code times} times (null or 0: always).
+     */
+    public synchronized Faults vanishingMarker(String operation, Integer times) {
+        Map<String, VanishingMarker> markers = new HashMap<>(settings.vanishingMarkers());
+        markers.put(operation, new VanishingMarker(times));
+        settings = new FaultSettings(settings.seed(), settings.latency(), settings.errors(), settings.snapshots(),
+                markers);
+        vanished.remove(operation);
+        return this;
+    }
+
+    /**
+     * Whether the marker of this page request of {@code operation} vanishes now (counted: the caller deletes the
+     * item it names).
+     */
+    public synchronized boolean markerVanishes(String operation) {
+        String key = lookupKey(settings.vanishingMarkers(), operation);
+        if (key == null) {
+            return false;
+        }
+        Integer times = settings.vanishingMarkers().get(key).times();
+        int done = vanished.getOrDefault(key, 0);
+        if (times != null && times > 0 && done >= times) {
+            return false;
+        }
+        vanished.put(key, done + 1);
+        return true;
     }
 
     /** Expires every token issued so far: the next call with one of them gets a 401. */
@@ -132,17 +171,21 @@ public final class Faults {
     }
 
     private static <T> T lookup(Map<String, T> byOperation, String operation) {
+        String key = lookupKey(byOperation, operation);
+        return key == null ? null : byOperation.get(key);
+    }
+
+    /** The key that applies to {@code operation}: the operation itself, else the first matching prefix with a star. */
+    private static String lookupKey(Map<String, ?> byOperation, String operation) {
         if (byOperation.isEmpty()) {
             return null;
         }
-        T exact = byOperation.get(operation);
-        if (exact != null) {
-            return exact;
+        if (byOperation.containsKey(operation)) {
+            return operation;
         }
-        for (Map.Entry<String, T> entry : byOperation.entrySet()) {
-            String key = entry.getKey();
+        for (String key : byOperation.keySet()) {
             if (key.endsWith("*") && operation.startsWith(key.substring(0, key.length() - 1))) {
-                return entry.getValue();
+                return key;
             }
         }
         return null;

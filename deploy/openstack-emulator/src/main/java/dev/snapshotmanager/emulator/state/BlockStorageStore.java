@@ -42,6 +42,17 @@ public final class BlockStorageStore {
         }
     }
 
+    /** Deletes a volume for good (its snapshots stay) and releases its quota; empty if it is gone. */
+    public Optional<Volume> removeVolume(String id) {
+        synchronized (lock) {
+            Volume removed = volumes.remove(id);
+            if (removed != null) {
+                adjust(removed.projectId(), u -> u.plusVolume(removed.size(), -1));
+            }
+            return Optional.ofNullable(removed);
+        }
+    }
+
     /** Applies a change to a volume (metadata, status); the project and size stay as they are. */
     public Optional<Volume> updateVolume(String id, UnaryOperator<Volume> change) {
         synchronized (lock) {

@@ -41,6 +41,15 @@ public final class CloudState {
         }
     }
 
+    /** Deletes a volume (see {@link BlockStorageStore#removeVolume}) and forgets its attachments. */
+    public void removeVolume(String id) {
+        blockStorage.removeVolume(id).ifPresent(volume -> volume.attachments().forEach(attachment ->
+                volumesByServer.computeIfPresent(attachment.serverId(), (server, ids) -> {
+                    ids.remove(id);
+                    return ids;
+                })));
+    }
+
     /** Ids of the volumes attached to a server. */
     public List<String> volumesAttachedTo(String serverId) {
         return volumesByServer.getOrDefault(serverId, List.of());

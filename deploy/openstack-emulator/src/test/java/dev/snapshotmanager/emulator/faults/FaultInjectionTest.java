@@ -64,6 +64,42 @@ class FaultInjectionTest extends EmulatorTestBase {
     }
 
     @Test
+    void deletesTheMarkerOfAPageRequestAsIfItVanishedBetweenPages() {
+        emulatorApi().body("{\"vanishingMarkers\":{\"volumes.*\":{\"times\":1}}}").put("/_emulator/faults")
+                .then().statusCode(200).body("vanishingMarkers.'volumes.*'.times", equalTo(1));
+        String volumes = "/volume/v3/" + DEMO_PROJECT + "/volumes/detail?limit=2";
+        List<String> first = demo().get(volumes).then().statusCode(200).extract().jsonPath().getList("volumes.id");
+
+        demo().get(volumes + "&marker=" + first.get(1)).then().statusCode(404)
+                .body("itemNotFound.message", equalTo("Marker " + first.get(1) + " could not be found."));
+
+        List<String> again = demo().get(volumes).then().statusCode(200).extract().jsonPath().getList("volumes.id");
+        assertThat(again).containsExactly(first.get(0), BOOT_VOLUME).doesNotContain(first.get(1));
+        demo().get(volumes + "&marker=" + again.get(1)).then().statusCode(200)
+                .body("volumes.id", equalTo(List.of(DATA_VOLUME)));
+        assertThat(emulator.state().blockStorage().volume(first.get(1))).isEmpty();
+        assertThat(emulator.state().blockStorage().usage(DEMO_PROJECT).volumes()).isEqualTo(3);
+    }
+
+    @Test
+    void deletesEveryMarkerWhenTheVanishingIsUnlimited() {
+        emulator.faults().vanishingMarker("snapshots.list", null);
+        for (int i = 0; i < 3; i++) {
+            createSnapshot(demo());
+        }
+        List<String> ids = demo().get(SNAPSHOTS + "?limit=1").then().statusCode(200).extract().jsonPath()
+                .getList("snapshots.id");
+
+        demo().get(SNAPSHOTS + "?limit=1&marker=" + ids.get(0)).then().statusCode(404);
+        String next = demo().get(SNAPSHOTS + "?limit=1").then().statusCode(200).extract().jsonPath()
+                .getString("snapshots[0].id");
+        demo().get(SNAPSHOTS + "?limit=1&marker=" + next).then().statusCode(404);
+
+        assertThat(emulator.snapshots()).hasSize(1).noneMatch(s -> s.id().equals(ids.get(0)) || s.id().equals(next));
+        assertThat(emulator.state().blockStorage().usage(DEMO_PROJECT).snapshots()).isEqualTo(1);
+    }
+
+    @Test
     void delaysAnswersByTheConfiguredLatency() {
         emulator.faults().latency("volumes.get", 300, 0);
         RequestSpecification demo = demo();
