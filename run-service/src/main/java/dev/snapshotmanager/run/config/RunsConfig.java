@@ -35,6 +35,17 @@ public interface RunsConfig {
     @WithDefault("1")
     int maxRedrives();
 
+    /**
+     * How long after a run finished its volume outcomes ({@code run_volume_outcome}, one row per volume) are kept.
+     * After that a late create outcome of the run is ignored (its counters stay as they are).
+     */
+    @WithDefault("P3D")
+    Duration outcomeRetention();
+
+    /** How often the volume outcomes of runs finished longer than {@link #outcomeRetention()} ago are pruned. */
+    @WithDefault("10m")
+    String outcomePruneInterval();
+
     /** What {@link #staleAction()} does. */
     enum StaleAction {
         /** Fail every stale run as WORKER_LOST. */

@@ -98,6 +98,9 @@ public class Run {
     private String lastHeartbeatWorker;
     @Column(name = "attempt")
     int attempt;
+    /** KEPT, PRUNING or PRUNED; written only by {@code VolumeOutcomes}' pruning (plain SQL), never by this entity. */
+    @Column(name = "volume_outcomes", insertable = false, updatable = false)
+    private String volumeOutcomes;
     @Version
     @Column(name = "version")
     private long version;
@@ -147,6 +150,14 @@ public class Run {
     /** The later of the last planning/result and the last worker heartbeat: what stale-run detection looks at. */
     public Instant lastSignOfLifeAt() {
         return lastHeartbeatAt != null && lastHeartbeatAt.isAfter(lastActivityAt) ? lastHeartbeatAt : lastActivityAt;
+    }
+
+    /**
+     * Whether the run's volume outcomes ({@code run_volume_outcome}) are still kept: false once pruning began, some
+     * time after the run finished ({@code snapshot.runs.outcome-retention}).
+     */
+    public boolean volumeOutcomesKept() {
+        return "KEPT".equals(volumeOutcomes);
     }
 
     public boolean isActive() {

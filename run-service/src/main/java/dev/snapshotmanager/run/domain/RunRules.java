@@ -19,7 +19,9 @@ import java.util.Optional;
  * done, COMPLETED when no volume failed or was quota-blocked, FAILED when none succeeded, PARTIAL otherwise.
  * Retention results (DELETED, DELETE_FAILED) are counted but do not decide the status. The worker publishes a
  * volume's retention results before its outcome, on the same key, so a finished run's counters include its
- * deletions; one that arrives after the end (a run cancelled or ended as stale) is still counted.
+ * deletions; one that arrives after the end (a run cancelled or ended as stale) is still counted. So is a late create
+ * outcome, until the run's volume outcomes are pruned ({@code snapshot.runs.outcome-retention} after its end): from
+ * then on the tracker ignores create outcomes of the run and its counters stay as they are.
  */
 public final class RunRules {
 

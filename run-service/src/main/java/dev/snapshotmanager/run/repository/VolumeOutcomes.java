@@ -15,6 +15,10 @@ import java.util.UUID;
  * Each volume's latest create outcome per run ({@code run_volume_outcome}), so that a run counts every volume once
  * with its latest outcome however many different outcomes the worker reports for it. One primary-key read and one
  * write per result, whatever the size of the run.
+ *
+ * <p>Pruning (see {@code VolumeOutcomePruner}): a finished run's outcomes are marked PRUNING ({@code run.volume_outcomes};
+ * from then on the tracker ignores the run's late create outcomes), deleted in chunks, and the run is marked PRUNED
+ * once none is left.
  */
 @ApplicationScoped
 public class VolumeOutcomes {
@@ -36,6 +40,45 @@ public class VolumeOutcomes {
      * Records a volume's create outcome unless the stored one occurred at the same time or later (ties keep the
      * stored one). The caller holds the run's row lock, so outcomes of one run are recorded one at a time.
      */
+    /**
+     * Takes the pruning lock of this schema's outcomes for the current transaction: false when another replica is
+     * pruning.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean tryPruneLock() {
+        return Boolean.TRUE.equals(em.createNativeQuery(
+                "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.run_volume_outcome prune'))")
+                .getSingleResult());
+    }
+
+    /** Deletes at most {@code chunk} outcomes of runs marked PRUNING; how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int deletePruning(int chunk) {
+        return em.createNativeQuery("delete from run_volume_outcome where ctid = any (array(select o.ctid from run r "
+                + "join run_volume_outcome o on o.run_id = r.id where r.volume_outcomes = 'PRUNING' limit :chunk))")
+                .setParameter("chunk", chunk).executeUpdate();
+    }
+
+    /** Marks the PRUNING runs PRUNED (the caller has deleted their last outcomes); how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int finishPruning() {
+        return em.createNativeQuery("update run set volume_outcomes = 'PRUNED' where volume_outcomes = 'PRUNING'")
+                .executeUpdate();
+    }
+
+    /**
+     * Marks up to {@code limit} finished runs that ended before {@code cutoff} PRUNING, longest finished first.
+     * Runs locked right now (a result being counted) are left for a later pass.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int startPruning(Instant cutoff, int limit) {
+        return em.createNativeQuery("update run set volume_outcomes = 'PRUNING' where id in (select id from run "
+                + "where volume_outcomes = 'KEPT' and finished_at < :cutoff "
+                + "and status not in ('REQUESTED','PLANNING','RUNNING') "
+                + "order by finished_at limit :limit for update skip locked)")
+                .setParameter("cutoff", cutoff).setParameter("limit", limit).executeUpdate();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Recorded record(UUID runId, String volumeId, VolumeAction action, Instant occurredAt) {
         // the column keeps microseconds: compare what is stored

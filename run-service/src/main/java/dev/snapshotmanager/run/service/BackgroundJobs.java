@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
-/** Drives the scheduler tick and the stale-run sweep on their configured intervals. */
+/** Drives the scheduler tick, the stale-run sweep and the volume-outcome pruning on their configured intervals. */
 @ApplicationScoped
 public class BackgroundJobs {
 
@@ -15,6 +15,9 @@ public class BackgroundJobs {
 
     @Inject
     StaleRunSweeper sweeper;
+
+    @Inject
+    VolumeOutcomePruner outcomePruner;
 
     @Inject
     SchedulerConfig schedulerConfig;
@@ -34,5 +37,11 @@ public class BackgroundJobs {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         sweeper.sweep(clock.instant());
+    }
+
+    @Scheduled(identity = "volume-outcome-prune", every = "${snapshot.runs.outcome-prune-interval:10m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pruneOutcomes() {
+        outcomePruner.prune(clock.instant());
     }
 }

@@ -72,7 +72,9 @@ public class RunTracker {
      * create outcomes (CREATED, FAILED, SKIPPED, QUOTA_BLOCKED ...) count once per volume, the latest by
      * {@code occurredAt} ({@link VolumeOutcomes}): the worker may report a different outcome for the same volume
      * later (a retry, a redelivery after a crash), and results may arrive out of order. Retention results are
-     * de-duplicated by event id only.
+     * de-duplicated by event id only. Once a finished run's outcomes were pruned ({@link VolumeOutcomePruner}), a
+     * create outcome of it is ignored: it could not be told from the volume's first, and counting it would count the
+     * volume twice.
      */
     @Transactional
     public void result(VolumeResultV1 result) {
@@ -88,6 +90,12 @@ public class RunTracker {
         Instant now = clock.instant();
         if (!RunRules.isCreateOutcome(result.action())) {
             announce(run, RunRules.result(run, result, now), now);
+            return;
+        }
+        if (!run.volumeOutcomesKept()) {
+            LOG.infof("%s of volume %s for run %s ignored: the run finished at %s and its volume outcomes were pruned "
+                    + "(snapshot.runs.outcome-retention)", result.action(), result.volume().id(), run.id(),
+                    run.finishedAt());
             return;
         }
         VolumeOutcomes.Recorded recorded = outcomes.record(run.id(), result.volume().id(), result.action(),
