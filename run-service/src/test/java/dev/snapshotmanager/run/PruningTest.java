@@ -1,8 +1,11 @@
 package dev.snapshotmanager.run;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshotmanager.events.VolumeAction;
+import dev.snapshotmanager.events.VolumeResultV1;
+import dev.snapshotmanager.outbox.ProcessedEventRetention;
 import dev.snapshotmanager.run.service.RunTracker;
 import dev.snapshotmanager.run.service.VolumeOutcomePruner;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,10 +14,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -23,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pruning keeps the tables that grow with every result bounded: a finished run's volume outcomes after
- * {@code snapshot.runs.outcome-retention} (default P3D). The scheduled job is off in tests; the tests prune.
+ * {@code snapshot.runs.outcome-retention} (default P3D), the consumers' processed-event marks after
+ * {@code snapshot.outbox.processed-retention} (default P30D). The scheduled jobs are off in tests; the tests prune.
  */
 @QuarkusTest
 class PruningTest {
@@ -38,6 +44,9 @@ class PruningTest {
 
     @Inject
     VolumeOutcomePruner pruner;
+
+    @Inject
+    ProcessedEventRetention processedEvents;
 
     @Inject
     TestClock clock;
@@ -144,6 +153,24 @@ class PruningTest {
         assertThat(volumeOutcomes(old)).isEqualTo("PRUNED");
     }
 
+    @Test
+    void aRedeliveredResultIsStillRecognisedAfterOldProcessedEventMarksArePruned() throws SQLException {
+        UUID id = runs.request();
+        tracker.planned(Fixtures.planned(id, 2, 2, 1));
+        VolumeResultV1 deleted = Fixtures.result(id, "a", VolumeAction.DELETED);
+        tracker.result(deleted);
+        String oldEvent = UUID.randomUUID().toString();
+        insertMark(oldEvent, Instant.now().minus(Duration.ofDays(31)));
+
+        assertThat(processedEvents.prune()).isGreaterThanOrEqualTo(1);
+
+        assertThat(marks(List.of(oldEvent, deleted.eventId()))).containsExactly(deleted.eventId());
+        tracker.result(deleted);
+        assertThat(counters(id)).containsEntry("deleted", 1);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("snapshot_outbox_processed_pruned_total"));
+    }
+
     private Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
@@ -200,6 +227,31 @@ class PruningTest {
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getString(1);
+            }
+        }
+    }
+
+    private void insertMark(String eventId, Instant at) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO processed_event (consumer, event_id, processed_at) VALUES (?, ?, ?)")) {
+            insert.setString(1, RunTracker.RESULTS_CONSUMER);
+            insert.setString(2, eventId);
+            insert.setTimestamp(3, Timestamp.from(at));
+            insert.executeUpdate();
+        }
+    }
+
+    /** Which of these event ids still have their mark. */
+    private List<String> marks(List<String> eventIds) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "SELECT event_id FROM processed_event WHERE event_id = ANY (?)")) {
+            select.setArray(1, c.createArrayOf("text", eventIds.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                List<String> found = new java.util.ArrayList<>();
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+                return found;
             }
         }
     }
