@@ -23,6 +23,9 @@ import org.openstack4j.model.storage.block.VolumeSnapshot;
 @ApplicationScoped
 public class OpenStackClient {
 
+    /** Restarts of one listing from an earlier marker (its marker vanished) before the listing fails. */
+    static final int MAX_MARKER_RESTARTS = 10;
+
     private final OpenStackCalls calls;
     private final int pageSize;
 
@@ -105,9 +108,11 @@ public class OpenStackClient {
     }
 
     /**
-     * Pages through a list with {@code limit} + {@code marker} until a short page (or one without new items). When the marker itself vanished
-     * between two pages (404, which openstack4j turns into an empty list), paging resumes from the marker before it;
-     * items are de-duplicated by id.
+     * Pages through a list with {@code limit} + {@code marker} until a short page (or one without new items). When the
+     * marker itself vanished between two pages (404, which openstack4j turns into an empty list), paging resumes from
+     * the marker before it; items are de-duplicated by id. After {@value #MAX_MARKER_RESTARTS} such restarts the
+     * listing fails ({@link CinderException}, 404) instead of returning what it has: a partial list would miss volumes
+     * at planning and write tombstones for live volumes into the inventory.
      */
     private <T> List<T> pages(String operation, String projectId, Map<String, String> filters,
                               java.util.function.BiFunction<org.openstack4j.api.OSClient.OSClientV3,
@@ -124,8 +129,13 @@ public class OpenStackClient {
             }
             List<? extends T> page = calls.retrying(operation, projectId, os -> list.apply(os, params));
             if (page == null || page.isEmpty()) {
-                if (!markers.isEmpty() && restarts < 10 && !stillListed(operation, projectId, filters, list, id,
+                if (!markers.isEmpty() && !stillListed(operation, projectId, filters, list, id,
                         markers.get(markers.size() - 1), markers)) {
+                    if (restarts >= MAX_MARKER_RESTARTS) {
+                        throw new CinderException(operation, 404, "the paging marker vanished between pages "
+                                + (restarts + 1) + " times (items deleted while listing); the listing is abandoned "
+                                + "rather than used incomplete", null);
+                    }
                     markers.remove(markers.size() - 1);
                     restarts++;
                     continue;

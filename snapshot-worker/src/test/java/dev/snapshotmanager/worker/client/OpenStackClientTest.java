@@ -83,6 +83,37 @@ class OpenStackClientTest {
     }
 
     @Test
+    void listsEveryVolumeWhenAPagesMarkerIsDeletedBetweenPages() {
+        Clouds.cloud().generated(3, 401).load();
+        TestCloud.faults(new FaultSettings(null, null, null, null,
+                Map.of("volumes.list", new FaultSettings.VanishingMarker(1))));
+
+        List<CloudVolume> listed = client.inventory().volumes();
+
+        TestCloud.faults(new FaultSettings(null, null, null, null));
+        List<String> stillThere = client.inventory().volumes().stream().map(CloudVolume::id).toList();
+        assertThat(stillThere).hasSize(1202);
+        assertThat(listed).extracting(CloudVolume::id).doesNotHaveDuplicates().containsAll(stillThere);
+    }
+
+    @Test
+    void failsTheListingInsteadOfReturningPartOfItWhenMarkersKeepVanishing() {
+        Clouds.cloud().generated(3, 401).load();
+        TestCloud.faults(new FaultSettings(null, null, null, null,
+                Map.of("volumes.list", new FaultSettings.VanishingMarker(null))));
+        int vanishedBefore = TestCloud.counters().path("volumes.list").path("404").asInt();
+
+        assertThatThrownBy(() -> client.inventory())
+                .isInstanceOfSatisfying(CinderException.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.isTransient()).isFalse();
+                    assertThat(e.getMessage()).startsWith("volumes.list failed (404): the paging marker vanished");
+                });
+        assertThat(TestCloud.counters().path("volumes.list").path("404").asInt() - vanishedBefore)
+                .isEqualTo(OpenStackClient.MAX_MARKER_RESTARTS + 1);
+    }
+
+    @Test
     void pagesServersPastOneThousandSoEveryAttachedVmHasItsName() {
         // Over 1000 attached servers: Nova answers at most 1000 per page, the rest comes with limit + marker.
         Clouds.cloud().generatedWithRoles(26, 200).load();
