@@ -37,10 +37,6 @@ public class VolumeOutcomes {
     }
 
     /**
-     * Records a volume's create outcome unless the stored one occurred at the same time or later (ties keep the
-     * stored one). The caller holds the run's row lock, so outcomes of one run are recorded one at a time.
-     */
-    /**
      * Takes the pruning lock of this schema's outcomes for the current transaction: false when another replica is
      * pruning.
      */
@@ -79,6 +75,10 @@ public class VolumeOutcomes {
                 .setParameter("cutoff", cutoff).setParameter("limit", limit).executeUpdate();
     }
 
+    /**
+     * Records a volume's create outcome unless the stored one occurred at the same time or later (ties keep the
+     * stored one). The caller holds the run's row lock, so outcomes of one run are recorded one at a time.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Recorded record(UUID runId, String volumeId, VolumeAction action, Instant occurredAt) {
         // the column keeps microseconds: compare what is stored
