@@ -1,7 +1,9 @@
 package dev.snapshotmanager.worker.client;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Every volume of every project, with the names the worker needs, read once per run (no per-volume lookups).
@@ -9,9 +11,10 @@ import java.util.Map;
  * @param projects    project id to project
  * @param domainNames domain id to domain name
  * @param serverNames server id to server name
+ * @param listedAt    when the listing started: what it says is true as of then (at the latest)
  */
 public record CloudInventory(List<CloudVolume> volumes, Map<String, Project> projects, Map<String, String> domainNames,
-                             Map<String, String> serverNames) {
+                             Map<String, String> serverNames, Instant listedAt) {
 
     /** A Keystone project. */
     public record Project(String id, String name, String domainId) {
@@ -22,5 +25,6 @@ public record CloudInventory(List<CloudVolume> volumes, Map<String, Project> pro
         projects = Map.copyOf(projects);
         domainNames = Map.copyOf(domainNames);
         serverNames = Map.copyOf(serverNames);
+        Objects.requireNonNull(listedAt, "listedAt");
     }
 }

@@ -2,6 +2,7 @@ package dev.snapshotmanager.worker.client;
 
 import dev.snapshotmanager.worker.config.OpenStackConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ public class OpenStackClient {
 
     /** Every volume of every project plus the project, domain and server names, each read once. */
     public CloudInventory inventory() {
+        Instant listedAt = Instant.now();
         List<CloudVolume> volumes = pages("volumes.list", null, Map.of("all_tenants", "1"),
                 (os, params) -> Openstack4jMapping.volumes(os.blockStorage().volumes().list(params)), CloudVolume::id);
         Map<String, CloudInventory.Project> projects = new HashMap<>();
@@ -51,7 +53,7 @@ public class OpenStackClient {
                     (os, params) -> os.compute().servers().list(params), s -> s.getId())
                     .forEach(s -> servers.put(s.getId(), s.getName()));
         }
-        return new CloudInventory(volumes, projects, domains, servers);
+        return new CloudInventory(volumes, projects, domains, servers, listedAt);
     }
 
     /** A project's snapshot and gigabytes quota with usage, read with the admin scope. */

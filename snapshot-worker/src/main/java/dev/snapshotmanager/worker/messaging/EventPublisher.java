@@ -85,9 +85,9 @@ public class EventPublisher {
                 volume.observedAt());
     }
 
-    /** A tombstone: the volume is gone. */
-    public CompletableFuture<Void> inventoryTombstone(String volumeId) {
-        return send(inventory, EventType.VOLUME_INVENTORY, UUID.randomUUID().toString(), volumeId, null, Instant.now());
+    /** A tombstone: the volume is gone, as of the listing taken at {@code observedAt}. */
+    public CompletableFuture<Void> inventoryTombstone(String volumeId, Instant observedAt) {
+        return send(inventory, EventType.VOLUME_INVENTORY, UUID.randomUUID().toString(), volumeId, null, observedAt);
     }
 
     private <T> CompletableFuture<Void> send(Emitter<T> emitter, EventType type, String id, String key, T payload,

@@ -26,6 +26,13 @@ import org.jboss.logging.Logger;
  * that disappeared gets a tombstone. A full sync ({@link #reconcile}: the first periodic one after a start, and every
  * resync on demand) publishes every volume and also compares the topic's current view with Cinder, so that volumes
  * deleted while no worker was watching get their tombstone too.
+ *
+ * <p>Each description's {@code observedAt} is when its listing started ({@link CloudInventory#listedAt}), not when it
+ * is published. A listing older than the newest this instance has published already is not published at all
+ * (logged): a plan's listing published after a newer periodic one would otherwise bring back older descriptions and
+ * tombstone a volume created in between (a tombstone carries no time, so nothing downstream could tell). This check
+ * is local to the instance: two instances may still publish out of order; the next full sync (reconcile) repairs
+ * that.
  */
 @ApplicationScoped
 public class InventorySync {
@@ -43,6 +50,8 @@ public class InventorySync {
     private final InventoryTopicView topic;
     /** Volume id to its last published description (with {@code observedAt} cleared). */
     private final Map<String, VolumeInventoryV1> published = new HashMap<>();
+    /** When the newest listing this instance published was taken; older ones are not published. */
+    private Instant newestListing;
     private volatile boolean reconciled;
 
     public InventorySync(OpenStackClient cloud, WorkerConfig config, EventPublisher publisher,
@@ -94,14 +103,20 @@ public class InventorySync {
     }
 
     private Published publish(CloudInventory inventory, boolean full, Set<String> alsoKnown) {
+        if (newestListing != null && inventory.listedAt().isBefore(newestListing)) {
+            LOG.infof("Inventory listed at %s not published: a newer listing (of %s) is published already",
+                    inventory.listedAt(), newestListing);
+            return new Published(inventory.volumes().size(), 0, 0);
+        }
+        newestListing = inventory.listedAt();
         Volumes volumes = new Volumes(inventory);
-        Instant now = Instant.now();
+        Instant observedAt = inventory.listedAt();
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Map<String, VolumeInventoryV1> next = new HashMap<>();
         for (CloudVolume v : inventory.volumes()) {
             seen.add(v.id());
-            VolumeInventoryV1 description = volumes.inventory(v, now);
+            VolumeInventoryV1 description = volumes.inventory(v, observedAt);
             VolumeInventoryV1 comparable = volumes.inventory(v, Instant.EPOCH);
             next.put(v.id(), comparable);
             if (full || !comparable.equals(published.get(v.id()))) {
@@ -119,7 +134,7 @@ public class InventorySync {
         }
         for (String gone : known) {
             if (!seen.contains(gone)) {
-                sent.add(publisher.inventoryTombstone(gone));
+                sent.add(publisher.inventoryTombstone(gone, observedAt));
             }
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();

@@ -11,6 +11,7 @@ import dev.snapshotmanager.events.TenantRef;
 import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeInventoryV1;
 import dev.snapshotmanager.testsupport.security.TestTokens;
+import dev.snapshotmanager.worker.client.CloudInventory;
 import dev.snapshotmanager.worker.client.OpenStackClient;
 import dev.snapshotmanager.worker.support.Clouds;
 import dev.snapshotmanager.worker.support.Topic;
@@ -85,6 +86,40 @@ class InventorySyncTest {
             assertThat(r.attributes().subject()).isEqualTo(VANISHING);
         });
         assertThat(all(KEPT)).hasSize(before);
+    }
+
+    @Test
+    void neverPublishesAListingOlderThanOneItPublishedAlready() throws InterruptedException {
+        String createdMeanwhile = "40000000-0000-4000-8000-000000000003";
+        CloudInventory older = cloud.inventory();
+        Clouds.cloud().project(P, "epsilon").volume(KEPT, "kept", P, 3).volume(VANISHING, "vanishing", P, 2)
+                .volume(createdMeanwhile, "created meanwhile", P, 1).load();
+        CloudInventory newer = cloud.inventory();
+        Set<String> keys = Set.of(KEPT, createdMeanwhile);
+
+        InventorySync.Published stale;
+        try (TopicTail<VolumeInventoryV1> tail = TopicTail.follow(Topics.VOLUME_INVENTORY, VolumeInventoryV1.class)) {
+            sync.publish(newer, false);
+            stale = sync.publish(older, false);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> tail.seen(r -> keys.contains(r.key())).stream()
+                    .map(seen -> seen.read().key()).collect(Collectors.toSet()).equals(keys));
+            // Both publishes were acknowledged by the broker when they returned; give the tail time to see all.
+            Thread.sleep(3_000);
+            List<Topic.Read<VolumeInventoryV1>> seen = tail.seen(r -> keys.contains(r.key())).stream()
+                    .map(TopicTail.Seen::read).toList();
+            assertThat(seen).as("no older description, no tombstone").extracting(r -> r.key() + ":"
+                    + (r.payload() == null ? "tombstone" : r.payload().sizeGb() + "GB"))
+                    .containsExactlyInAnyOrder(KEPT + ":3GB", createdMeanwhile + ":1GB");
+            assertThat(seen).allSatisfy(r -> {
+                assertThat(r.payload().observedAt()).isEqualTo(newer.listedAt());
+                assertThat(r.attributes().time()).isEqualTo(newer.listedAt());
+            });
+        }
+
+        assertThat(older.listedAt()).isBefore(newer.listedAt());
+        assertThat(stale.changed()).isZero();
+        assertThat(stale.tombstones()).isZero();
     }
 
     @Test
