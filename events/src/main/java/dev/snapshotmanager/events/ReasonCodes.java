@@ -19,6 +19,16 @@ public final class ReasonCodes {
     public static final String NOT_IN_SCOPE = "NOT_IN_SCOPE";
     /** SKIPPED or FAILED: the volume disappeared between planning and execution. */
     public static final String VOLUME_GONE = "VOLUME_GONE";
+    /**
+     * SKIPPED: the volume's project is disabled in Keystone, so no token can be scoped to it and no snapshot can be
+     * created there (planning skips it instead of failing it on every run).
+     */
+    public static final String PROJECT_DISABLED = "PROJECT_DISABLED";
+    /**
+     * SKIPPED: Keystone does not list the volume's project at all (a deleted project, an orphaned volume); only
+     * decided when Keystone listed projects at all.
+     */
+    public static final String PROJECT_UNKNOWN = "PROJECT_UNKNOWN";
     /** FAILED: the snapshot did not reach {@code available} or {@code error} in time. */
     public static final String STUCK_CREATING = "STUCK_CREATING";
     /** SKIPPED: the run was cancelled before this volume was handled. */

@@ -16,8 +16,8 @@ import java.util.Objects;
 public record CloudInventory(List<CloudVolume> volumes, Map<String, Project> projects, Map<String, String> domainNames,
                              Map<String, String> serverNames, Instant listedAt) {
 
-    /** A Keystone project. */
-    public record Project(String id, String name, String domainId) {
+    /** A Keystone project; no token can be scoped to a project that is not {@code enabled}. */
+    public record Project(String id, String name, String domainId, boolean enabled) {
     }
 
     public CloudInventory {

@@ -42,7 +42,8 @@ public class OpenStackClient {
                 (os, params) -> Openstack4jMapping.volumes(os.blockStorage().volumes().list(params)), CloudVolume::id);
         Map<String, CloudInventory.Project> projects = new HashMap<>();
         calls.retrying("projects.list", null, os -> os.identity().projects().list())
-                .forEach(p -> projects.put(p.getId(), new CloudInventory.Project(p.getId(), p.getName(), p.getDomainId())));
+                .forEach(p -> projects.put(p.getId(), new CloudInventory.Project(p.getId(), p.getName(),
+                        p.getDomainId(), p.isEnabled())));
         Map<String, String> domains = new HashMap<>();
         calls.retrying("domains.list", null, os -> os.identity().domains().list())
                 .forEach(d -> domains.put(d.getId(), d.getName()));

@@ -9,6 +9,7 @@ import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeRef;
 import dev.snapshotmanager.events.VolumeResultV1;
 import dev.snapshotmanager.worker.client.CinderException;
+import dev.snapshotmanager.worker.client.CloudInventory;
 import dev.snapshotmanager.worker.client.CloudVolume;
 import dev.snapshotmanager.worker.client.OpenStackClient;
 import dev.snapshotmanager.worker.client.QuotaUsage;
@@ -34,9 +35,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Which volumes a run creates snapshots of, and which it reports right away: the run's scope, the volumes the policy
- * applies to (policy-service), status and size skips, max-new, and the per-project quota pre-check with usage
- * (smallest volumes first; a failed check lets the project proceed). The projects' quotas are read in parallel,
- * at most {@code quota-check-concurrency} at once.
+ * applies to (policy-service), skips of volumes whose Keystone project is disabled or unknown, status and size skips,
+ * max-new, and the per-project quota pre-check with usage (smallest volumes first; a failed check lets the project
+ * proceed). The projects' quotas are read in parallel, at most {@code quota-check-concurrency} at once.
  */
 @ApplicationScoped
 public class PlanSelection {
@@ -96,8 +97,18 @@ public class PlanSelection {
         List<TaskVolume> eligible = new ArrayList<>();
         int maxSize = config.maxSizeGb().orElse(Integer.MAX_VALUE);
         int maxNew = config.maxNew().orElse(Integer.MAX_VALUE);
+        Map<String, CloudInventory.Project> projects = volumes.inventory().projects();
         for (TaskVolume v : candidates) {
-            if (RunPlanner.isSkipStatus(v.volume().status())) {
+            CloudInventory.Project project = projects.get(v.tenant().projectId());
+            if (project != null && !project.enabled()) {
+                results.add(RunPlanner.result(request, v, VolumeAction.SKIPPED, ReasonCodes.PROJECT_DISABLED,
+                        "project " + describe(project) + " is disabled in Keystone"));
+            } else if (project == null && !projects.isEmpty()) {
+                // Keystone listed projects, not this one: deleted (an orphaned volume). An empty listing decides
+                // nothing (a Keystone that answered nothing must not make every volume look orphaned).
+                results.add(RunPlanner.result(request, v, VolumeAction.SKIPPED, ReasonCodes.PROJECT_UNKNOWN,
+                        "project " + v.tenant().projectId() + " is not known to Keystone (deleted?)"));
+            } else if (RunPlanner.isSkipStatus(v.volume().status())) {
                 results.add(RunPlanner.result(request, v, VolumeAction.SKIPPED, ReasonCodes.VOLUME_STATUS,
                         "volume status " + v.volume().status()));
             } else if (v.volume().sizeGb() > maxSize) {
@@ -155,6 +166,10 @@ public class PlanSelection {
     @PreDestroy
     void stop() {
         quotaPool.shutdownNow();
+    }
+
+    private static String describe(CloudInventory.Project project) {
+        return project.name() == null ? project.id() : project.name() + " (" + project.id() + ")";
     }
 
     private static String describe(QuotaUsage quota, String reason) {

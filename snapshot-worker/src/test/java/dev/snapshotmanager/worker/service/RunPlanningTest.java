@@ -15,6 +15,8 @@ import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeInventoryV1;
 import dev.snapshotmanager.events.VolumeResultV1;
 import dev.snapshotmanager.events.VolumeTaskV1;
+import dev.snapshotmanager.worker.client.CloudInventory;
+import dev.snapshotmanager.worker.client.OpenStackClient;
 import dev.snapshotmanager.worker.client.OpenStackSessions;
 import dev.snapshotmanager.worker.support.Clouds;
 import dev.snapshotmanager.worker.support.PolicyDouble;
@@ -49,6 +51,12 @@ class RunPlanningTest {
 
     @Inject
     OpenStackSessions sessions;
+
+    @Inject
+    OpenStackClient cloud;
+
+    @Inject
+    PlanSelection selection;
 
     @BeforeEach
     void cloud() {
@@ -145,6 +153,48 @@ class RunPlanningTest {
                 RunPlannedV1::batchCount).containsExactly(5, 2, 2);
         assertThat(Tasks.results(request.runId(), 7)).filteredOn(r -> r.action() == VolumeAction.SKIPPED)
                 .extracting(VolumeResultV1::reason).containsOnly(ReasonCodes.MAX_NEW_REACHED).hasSize(2);
+    }
+
+    @Test
+    void skipsVolumesOfDisabledAndDeletedProjectsInsteadOfFailingThem() {
+        String disabled = "d000000000000000000000000000000d";
+        String deleted = "d00000000000000000000000000000de";
+        String inDisabled = "30000000-0000-4000-8000-0000000000d1";
+        String orphaned = "30000000-0000-4000-8000-0000000000e1";
+        Clouds.cloud().project(A, "alpha").disabledProject(disabled, "delta")
+                .volume(A2, "a-small", A, 1).volume(inDisabled, "d-data", disabled, 1)
+                .volume(orphaned, "orphan", deleted, 1).load();
+        PolicyDouble.decisions().applies(A2, Tasks.DAILY, KEEP_3).applies(inDisabled, Tasks.DAILY, KEEP_3)
+                .applies(orphaned, Tasks.DAILY, KEEP_3).install();
+
+        RunRequestedV1 request = request(false, null);
+
+        assertThat(planned(request.runId())).extracting(RunPlannedV1::totalVolumes, RunPlannedV1::toCreate,
+                RunPlannedV1::skipped, RunPlannedV1::batchCount).containsExactly(3, 1, 2, 1);
+        List<VolumeResultV1> results = Tasks.results(request.runId(), 3);
+        assertThat(byVolume(results)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                A2, "CREATED",
+                inDisabled, "SKIPPED:" + ReasonCodes.PROJECT_DISABLED,
+                orphaned, "SKIPPED:" + ReasonCodes.PROJECT_UNKNOWN));
+        assertThat(results).filteredOn(r -> r.volume().id().equals(inDisabled)).singleElement()
+                .satisfies(r -> assertThat(r.error()).isEqualTo("project delta (" + disabled
+                        + ") is disabled in Keystone"));
+        assertThat(TestCloud.snapshots(inDisabled)).isEmpty();
+        assertThat(TestCloud.snapshots(orphaned)).isEmpty();
+    }
+
+    @Test
+    void skipsNoVolumeAsOrphanedWhenKeystoneListsNoProjectAtAll() {
+        CloudInventory listed = cloud.inventory();
+        CloudInventory withoutProjects = new CloudInventory(listed.volumes(), Map.of(), listed.domainNames(),
+                listed.serverNames(), listed.listedAt());
+        RunRequestedV1 request = new RunRequestedV1(UUID.randomUUID(), Tasks.DAILY, Instant.now(), true,
+                RunTrigger.MANUAL, new RunScope(null, null, List.of(A2, B3)), "alice", "test", Instant.now());
+
+        PlanSelection.Selected selected = selection.select(request, new Volumes(withoutProjects));
+
+        assertThat(selected.results()).isEmpty();
+        assertThat(selected.toCreate()).extracting(v -> v.volume().id()).containsExactlyInAnyOrder(A2, B3);
     }
 
     @Test

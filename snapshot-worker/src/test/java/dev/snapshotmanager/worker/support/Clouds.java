@@ -46,6 +46,13 @@ public final class Clouds {
         return this;
     }
 
+    /** A tenant project disabled in Keystone (the service user is a member, but no token can be scoped to it). */
+    public Clouds disabledProject(String id, String name) {
+        projects.add(new ProjectSpec(id, name, "default", "disabled tenant", null, false));
+        roles.put(id, List.of("member"));
+        return this;
+    }
+
     /** The service user has no role in this project. */
     public Clouds withoutRole(String projectId) {
         roles.remove(projectId);
