@@ -11,6 +11,7 @@ import dev.snapshotmanager.events.LifecycleEvent;
 import dev.snapshotmanager.events.RunHeartbeatV1;
 import dev.snapshotmanager.events.RunLifecycleV1;
 import dev.snapshotmanager.events.Topics;
+import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.WorkerPhase;
 import dev.snapshotmanager.run.service.RunTracker;
 import dev.snapshotmanager.run.service.StaleRunSweeper;
@@ -157,6 +158,27 @@ class RunHeartbeatTest {
         tracker.heartbeat(beat(id, "planner-2", WorkerPhase.PLANNING, millisNow()));
         assertThat(lifecycleEventsInOutbox(id, LifecycleEvent.FAILED)).isEqualTo(1);
         assertThat(run(id).getString("status")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void planningFailedForAPlannedRunLeavesItRunningUntilItsResultsComplete() {
+        UUID id = runs.request();
+        KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 2, 2, 1));
+        awaitStatus(id, "RUNNING");
+        Instant sent = millisNow();
+        send(new RunHeartbeatV1(id, "planner-slow", WorkerPhase.PLANNING_FAILED, 0, "send of run-planned failed",
+                sent));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent.equals(lastHeartbeatAt(run(id))));
+        JsonPath running = run(id);
+        assertThat(running.getString("status")).isEqualTo("RUNNING");
+        assertThat(running.getString("finishedAt")).isNull();
+        assertThat(running.getString("errorSummary")).contains("planner-slow").contains("send of run-planned failed");
+
+        KafkaProbe.send(Topics.VOLUME_RESULTS, "v1", Fixtures.result(id, "v1", VolumeAction.CREATED));
+        KafkaProbe.send(Topics.VOLUME_RESULTS, "v2", Fixtures.result(id, "v2", VolumeAction.CREATED));
+        JsonPath completed = awaitStatus(id, "COMPLETED");
+        assertThat(completed.getInt("counters.created")).isEqualTo(2);
+        assertThat(awaitLifecycle(id, LifecycleEvent.COMPLETED).status().name()).isEqualTo("COMPLETED");
     }
 
     @Test

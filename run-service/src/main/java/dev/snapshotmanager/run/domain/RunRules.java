@@ -161,6 +161,15 @@ public final class RunRules {
         finish(run, RunStatus.FAILED, now, ReasonCodes.PLANNING_FAILED + ": planning failed on worker " + workerId);
     }
 
+    /**
+     * A planning failure reported for a run that is already planned: the run goes on (its volume tasks are out and
+     * its results decide), the worker's error is kept in the error summary.
+     */
+    public static void planningFailedAfterPlan(Run run, String workerId, String error) {
+        addError(run, "planning failed on worker " + workerId + " after the run was planned (ignored): "
+                + (error == null || error.isBlank() ? "no error given" : error));
+    }
+
     /** Whether a stale run may be requested again: active and not planned yet (REQUESTED or PLANNING). */
     public static boolean redrivable(Run run) {
         return !run.planned && (run.status() == RunStatus.REQUESTED || run.status() == RunStatus.PLANNING);

@@ -106,7 +106,7 @@ public class RunTracker {
 
     /**
      * A worker heartbeat: moves the run's last heartbeat forward, starts PLANNING on a REQUESTED run, and fails the
-     * run when planning failed for good ({@link WorkerPhase#PLANNING_FAILED}).
+     * run when planning failed for good ({@link WorkerPhase#PLANNING_FAILED}) before the run was planned.
      *
      * <p>No processed-event record is kept per heartbeat (there is one every few seconds per run): every effect is
      * idempotent by itself. The heartbeat time only moves forward ({@link RunRepository#recordHeartbeat}), so a
@@ -120,16 +120,30 @@ public class RunTracker {
         Instant at = beat.sentAt().isAfter(now) ? now : beat.sentAt();
         boolean latest = runs.recordHeartbeat(beat.runId(), beat.workerId(), at);
         if (beat.phase() == WorkerPhase.PLANNING_FAILED) {
-            runs.lock(beat.runId()).filter(Run::isActive).ifPresent(run -> {
-                RunRules.planningFailed(run, now, beat.workerId(), beat.error());
-                events.lifecycle(run, LifecycleEvent.FAILED);
-            });
+            runs.lock(beat.runId()).filter(Run::isActive).ifPresent(run -> planningFailed(run, beat, now));
             return;
         }
         if (latest && runs.statusOf(beat.runId()).orElse(null) == RunStatus.REQUESTED) {
             runs.lock(beat.runId()).filter(run -> RunRules.planningStarted(run, now))
                     .ifPresent(run -> events.lifecycle(run, LifecycleEvent.PROGRESS));
         }
+    }
+
+    /**
+     * A planning failure fails a run that is not planned yet. A run already planned (its volume tasks are out) is not
+     * failed by it: a worker may report it when a send failed after the tasks went out, or a slow first attempt's
+     * planner may fail after a re-drive's attempt planned the run. Its results decide; the failure is logged and kept
+     * in the error summary.
+     */
+    private void planningFailed(Run run, RunHeartbeatV1 beat, Instant now) {
+        if (run.planned()) {
+            LOG.warnf("PLANNING_FAILED from worker %s for run %s ignored: the run is already planned (%s); error: %s",
+                    beat.workerId(), run.id(), run.status(), beat.error());
+            RunRules.planningFailedAfterPlan(run, beat.workerId(), beat.error());
+            return;
+        }
+        RunRules.planningFailed(run, now, beat.workerId(), beat.error());
+        events.lifecycle(run, LifecycleEvent.FAILED);
     }
 
     private void announce(Run run, RunRules.Change change, Instant now) {
