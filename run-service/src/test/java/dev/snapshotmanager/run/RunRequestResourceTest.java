@@ -105,6 +105,48 @@ class RunRequestResourceTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
+    static Map<String, Object> requestWithScope(Fixtures.PolicySet set, String list, List<String> ids) {
+        return Map.of("policy", Map.of("policySetId", set.id.toString(), "policyName", set.policyName),
+                "dryRun", false, "reason", "test", "scope", Map.of(list, ids));
+    }
+
+    static void assertInvalidScope(String token, Map<String, Object> body, String list) {
+        var problem = given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/runs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400)).body("title", equalTo("Bad Request"))
+                .extract().jsonPath();
+        assertThat(problem.getList("violations.field", String.class)).as("%s in %s", body, list)
+                .isNotEmpty().allSatisfy(field -> assertThat(field).startsWith("scope." + list));
+    }
+
+    @Test
+    void rejectsNullAndBlankIdsInEveryScopeListForAdminsAndTenantScopedAdmins() {
+        Fixtures.PolicySet global = knownPolicy();
+        Fixtures.PolicySet tenants = Fixtures.policySet().tenant("project-a");
+        projection.apply(tenants.event());
+        String tenantAdmin = TestTokens.forTenants("tina", "admin", List.of("project-a"));
+        for (String list : List.of("projectIds", "volumeIds", "domainIds")) {
+            for (List<String> ids : List.of(java.util.Arrays.asList((String) null), List.of(""), List.of("  "),
+                    java.util.Arrays.asList("project-a", null))) {
+                assertInvalidScope(ADMIN, requestWithScope(global, list, ids), list);
+                assertInvalidScope(tenantAdmin, requestWithScope(tenants, list, ids), list);
+                assertInvalidScope(tenantAdmin, requestWithScope(global, list, ids), list);
+            }
+        }
+        // nothing was requested: the policies have no active run, a valid request still goes through
+        request(tenantAdmin, requestWithScope(tenants, "projectIds", List.of("project-a")), 202);
+    }
+
+    @Test
+    void rejectsTooManyOrTooLongScopeIds() {
+        Fixtures.PolicySet set = knownPolicy();
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, 1000).mapToObj(i -> "vol-" + i).toList();
+        assertInvalidScope(ADMIN, requestWithScope(set, "volumeIds", tooMany), "volumeIds");
+        assertInvalidScope(ADMIN, requestWithScope(set, "projectIds", List.of("p".repeat(256))), "projectIds");
+        request(ADMIN, requestWithScope(set, "volumeIds", tooMany.subList(0, 1000)), 202);
+    }
+
     @Test
     void tenantUserMayNotRunAnotherTenantsPolicy() {
         Fixtures.PolicySet set = Fixtures.policySet().tenant("project-b");

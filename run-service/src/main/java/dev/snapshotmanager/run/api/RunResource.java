@@ -78,7 +78,7 @@ public class RunResource {
                     List.of(new Problem.Violation("trigger", "must be MANUAL or API")));
         }
         var run = service.request(new RunService.Request(body.policy().policySetId(), body.policy().policyName(),
-                body.dryRun(), body.scope(), body.reason(), trigger));
+                body.dryRun(), body.runScope(), body.reason(), trigger));
         return Response.accepted(RunView.of(run, clock.instant()))
                 .location(uri.getBaseUriBuilder().path("api/v1/runs").path(run.id().toString()).build()).build();
     }
