@@ -1,41 +1,31 @@
 package dev.snapshotmanager.audit.domain;
 
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.model.time.ExecutionTime;
-import com.cronutils.parser.CronParser;
+import dev.snapshotmanager.common.schedule.CronSchedule;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Optional;
 
-/** A policy's schedule (5-field cron in an IANA zone): its past fire times and the interval between them. */
+/**
+ * A policy's schedule (5-field cron in an IANA zone): its past fire times and the interval between them, with the
+ * DST rules run-service fires by ({@link CronSchedule}: a repeated local time fires once, at its first occurrence; a
+ * skipped one at the end of the gap).
+ */
 public final class PolicyCadence {
 
-    private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    private final CronSchedule schedule;
 
-    private final ExecutionTime executions;
-    private final ZoneId zone;
-
-    private PolicyCadence(ExecutionTime executions, ZoneId zone) {
-        this.executions = executions;
-        this.zone = zone;
+    private PolicyCadence(CronSchedule schedule) {
+        this.schedule = schedule;
     }
 
     /** Empty when the cron or zone cannot be read. */
     public static Optional<PolicyCadence> of(String cron, String timeZone) {
-        try {
-            return Optional.of(new PolicyCadence(ExecutionTime.forCron(PARSER.parse(cron)), ZoneId.of(timeZone)));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return CronSchedule.parse(cron, timeZone).map(PolicyCadence::new);
     }
 
     /** The latest fire time at or before {@code at}. */
     public Optional<Instant> lastFireAtOrBefore(Instant at) {
-        ZonedDateTime probe = at.atZone(zone).plusSeconds(1);
-        return executions.lastExecution(probe).map(ZonedDateTime::toInstant);
+        return schedule.latestAtOrBefore(at);
     }
 
     /**
@@ -43,7 +33,6 @@ public final class PolicyCadence {
      * monthly policy is judged by the length of the month that just ran (28 to 31 days).
      */
     public Optional<Duration> intervalAt(Instant at) {
-        return lastFireAtOrBefore(at).flatMap(last -> executions.lastExecution(last.atZone(zone))
-                .map(previous -> Duration.between(previous.toInstant(), last)));
+        return schedule.intervalAt(at);
     }
 }

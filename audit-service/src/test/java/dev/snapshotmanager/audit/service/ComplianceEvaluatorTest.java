@@ -71,6 +71,38 @@ class ComplianceEvaluatorTest {
     }
 
     @Test
+    void aSnapshotAtTheFirstOccurrenceOfARepeatedHourCoversTheDay() {
+        // 2026-10-25, Europe/Berlin falls back: 02:30 fires once, at 02:30 CEST = 00:30Z (as run-service fires it),
+        // not again at 02:30 CET = 01:30Z
+        PolicyRow berlin = policy(DAILY_SET, "nightly", "30 2 * * *", "GLOBAL", null, false, LONG_AGO, "Europe/Berlin");
+        StateRow created = state(DAILY_SET, "nightly", "2026-10-25T00:30:30Z", "CREATED");
+
+        ComplianceEntry entry = only(new ComplianceEvaluator(List.of(berlin), Instant.parse("2026-10-25T06:00:00Z"),
+                Duration.ofHours(1)).evaluate(volume(Map.of()), List.of(created)));
+
+        assertThat(entry.status()).isEqualTo(ComplianceStatus.COMPLIANT);
+        // 02:30 CEST on the 24th to 02:30 CEST on the 25th; the day's extra hour comes after the slot
+        assertThat(entry.intervalSeconds()).isEqualTo(Duration.ofHours(24).toSeconds());
+        ComplianceEntry nextDay = only(new ComplianceEvaluator(List.of(berlin), Instant.parse("2026-10-26T06:00:00Z"),
+                Duration.ofHours(1)).evaluate(volume(Map.of()), List.of(created)));
+        assertThat(nextDay.status()).isEqualTo(ComplianceStatus.MISSING);
+        assertThat(nextDay.intervalSeconds()).isEqualTo(Duration.ofHours(25).toSeconds());
+    }
+
+    @Test
+    void aSnapshotAtTheEndOfTheSpringGapCoversASlotInTheGap() {
+        // 2026-03-29, Europe/Berlin springs forward at 02:00 CET to 03:00 CEST (01:00Z): 02:30 fires at 01:00Z
+        PolicyRow berlin = policy(DAILY_SET, "nightly", "30 2 * * *", "GLOBAL", null, false, LONG_AGO, "Europe/Berlin");
+        StateRow created = state(DAILY_SET, "nightly", "2026-03-29T01:00:30Z", "CREATED");
+
+        ComplianceEntry entry = only(new ComplianceEvaluator(List.of(berlin), Instant.parse("2026-03-29T06:00:00Z"),
+                Duration.ofHours(1)).evaluate(volume(Map.of()), List.of(created)));
+
+        assertThat(entry.status()).isEqualTo(ComplianceStatus.COMPLIANT);
+        assertThat(entry.intervalSeconds()).isEqualTo(Duration.ofMinutes(23 * 60 + 30).toSeconds());
+    }
+
+    @Test
     void missesAMonthlyPolicyWhoseLastMonthWasSkipped() {
         StateRow state = state(MONTHLY_SET, "monthly_1st", "2026-10-01T02:05:00Z", "CREATED");
 
@@ -278,7 +310,12 @@ class ComplianceEvaluatorTest {
 
     private static PolicyRow policy(UUID set, String name, String cron, String scope, String tenant, boolean autoApply,
             Instant since) {
-        return new PolicyRow(set, name, "set-" + name, scope, tenant, 100, true, autoApply, cron, "UTC", true, since);
+        return policy(set, name, cron, scope, tenant, autoApply, since, "UTC");
+    }
+
+    private static PolicyRow policy(UUID set, String name, String cron, String scope, String tenant, boolean autoApply,
+            Instant since, String timeZone) {
+        return new PolicyRow(set, name, "set-" + name, scope, tenant, 100, true, autoApply, cron, timeZone, true, since);
     }
 
     private static ComplianceEntry only(List<ComplianceEntry> entries) {
