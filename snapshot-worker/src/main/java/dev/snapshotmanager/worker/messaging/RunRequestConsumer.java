@@ -1,6 +1,7 @@
 package dev.snapshotmanager.worker.messaging;
 
 import dev.snapshotmanager.events.RunRequestedV1;
+import dev.snapshotmanager.worker.service.PlanPartlyPublishedException;
 import dev.snapshotmanager.worker.service.PlanningFailures;
 import dev.snapshotmanager.worker.service.RunHeartbeats;
 import dev.snapshotmanager.worker.service.RunPlanner;
@@ -11,10 +12,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Plans requested runs, one at a time per instance, reporting the run in heartbeats while it plans. The request is
- * acknowledged after its tasks, the {@code RunPlannedV1} and the immediate results are acknowledged by the broker.
- * When planning fails for good (policy-service or OpenStack still failing after the retries, or a defect), a
- * PLANNING_FAILED heartbeat tells run-service why, and the request is acknowledged: it is answered. Only when that
- * report cannot be published either does the request go to the dead-letter topic.
+ * acknowledged after its tasks, the immediate results and the {@code RunPlannedV1} are acknowledged by the broker.
+ * When planning fails for good before any task went out (policy-service or OpenStack still failing after the
+ * retries, or a defect), a PLANNING_FAILED heartbeat tells run-service why, and the request is acknowledged: it is
+ * answered. Only when that report cannot be published either does the request go to the dead-letter topic. A failure
+ * after a task went out ({@link PlanPartlyPublishedException}) is no planning failure: it is logged and the request
+ * acknowledged, and run-service requests the still unplanned run again once it goes stale.
  */
 @ApplicationScoped
 public class RunRequestConsumer {
@@ -43,6 +46,13 @@ public class RunRequestConsumer {
             failure = e;
         } finally {
             heartbeats.planningEnded(request.runId());
+        }
+        if (failure instanceof PlanPartlyPublishedException partly) {
+            // Not a planning failure: the tasks that went out run. Without its RunPlannedV1 the run stays unplanned
+            // in run-service, which requests it again once it goes stale; the new plan has the same ids.
+            LOG.errorf(partly, "%s; not reported as a planning failure since its tasks may run, run-service "
+                    + "requests the run again once it goes stale unplanned", partly.getMessage());
+            return;
         }
         if (failure != null) {
             String error = PlanningFailures.describe(failure);

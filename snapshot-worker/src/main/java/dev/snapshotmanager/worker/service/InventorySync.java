@@ -48,6 +48,7 @@ public class InventorySync {
     private final WorkerConfig config;
     private final EventPublisher publisher;
     private final InventoryTopicView topic;
+    private final WorkerMetrics metrics;
     /** Volume id to its last published description (with {@code observedAt} cleared). */
     private final Map<String, VolumeInventoryV1> published = new HashMap<>();
     /** When the newest listing this instance published was taken; older ones are not published. */
@@ -55,11 +56,12 @@ public class InventorySync {
     private volatile boolean reconciled;
 
     public InventorySync(OpenStackClient cloud, WorkerConfig config, EventPublisher publisher,
-                         InventoryTopicView topic) {
+                         InventoryTopicView topic, WorkerMetrics metrics) {
         this.cloud = cloud;
         this.config = config;
         this.publisher = publisher;
         this.topic = topic;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${snapshot.worker.inventory.interval:10m}", delayed = "${snapshot.worker.inventory.initial-delay:30s}",
@@ -137,7 +139,13 @@ public class InventorySync {
                 sent.add(publisher.inventoryTombstone(gone, observedAt));
             }
         }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        try {
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            // Nothing is remembered as published: the next sync sends this one's changes again.
+            metrics.inventoryPublishFailed();
+            throw e;
+        }
         int tombstones = sent.size() - changed;
         published.clear();
         published.putAll(next);

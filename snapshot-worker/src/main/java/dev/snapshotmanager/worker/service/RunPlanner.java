@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -29,8 +30,9 @@ import org.jboss.logging.Logger;
 /**
  * Plans a requested run (ARCHITECTURE.md, step 2): one inventory read (published meanwhile on its own thread), the
  * policy's volumes from policy-service, skips, max-new and the quota pre-check ({@link PlanSelection}), then
- * per-project batches published as volume tasks, the {@link RunPlannedV1} and the immediate SKIPPED / QUOTA_BLOCKED
- * results, all acknowledged by the broker before the request is.
+ * per-project batches published as volume tasks with the immediate SKIPPED / QUOTA_BLOCKED results and, once the
+ * broker acknowledged them, the {@link RunPlannedV1}. The inventory is best effort: a failure to publish it is logged,
+ * never a failure of the plan.
  */
 @ApplicationScoped
 public class RunPlanner {
@@ -57,6 +59,12 @@ public class RunPlanner {
         this.config = config;
     }
 
+    /**
+     * Plans the run and publishes the plan.
+     *
+     * @throws PlanPartlyPublishedException when publishing failed after a volume task went out (not a planning
+     *                                      failure: the tasks may run); any other exception: no task went out
+     */
     public RunPlannedV1 plan(RunRequestedV1 request) {
         long started = System.nanoTime();
         CloudInventory inventory = cloud.inventory();
@@ -72,36 +80,72 @@ public class RunPlanner {
             throw e;
         }
         long chosen = System.nanoTime();
-
-        List<List<TaskVolume>> batches = Batches.of(selected.toCreate(), v -> v.tenant().projectId(),
-                config.batchSize());
-        Instant now = Instant.now();
-        List<CompletableFuture<Void>> sent = new ArrayList<>();
-        for (int i = 0; i < batches.size(); i++) {
-            List<TaskVolume> batch = batches.get(i);
-            sent.add(publisher.task(new VolumeTaskV1(taskId(request.runId(), i), request.runId(), request.policy(),
-                    request.slot(), request.dryRun(), batch.get(0).tenant().projectId(), i, batches.size(), batch,
-                    now)));
+        RunPlannedV1 planned;
+        try {
+            planned = publish(request, selected);
+        } finally {
+            awaitInventory(request, inventoryPublished);
         }
-        join(sent);
-
-        List<VolumeResultV1> immediate = selected.results();
-        int quotaBlocked = (int) immediate.stream().filter(r -> r.action() == VolumeAction.QUOTA_BLOCKED).count();
-        int skipped = immediate.size() - quotaBlocked;
-        int projects = (int) selected.toCreate().stream().map(v -> v.tenant().projectId()).distinct().count();
-        RunPlannedV1 planned = new RunPlannedV1(request.runId(), request.policy(), request.slot(), request.dryRun(),
-                selected.toCreate().size() + immediate.size(), selected.toCreate().size(), skipped, quotaBlocked,
-                batches.size(), projects, Instant.now());
-        publisher.planned(planned).join();
-        publisher.results(immediate).join();
-        joinInventory(inventoryPublished);
         long done = System.nanoTime();
         LOG.infof("Planned run %s (%s): %d to create in %d batch(es), %d skipped, %d quota-blocked in %d ms "
                         + "(inventory read %d ms, selection %d ms, publishing %d ms)",
-                request.runId(), policyName(request.policy()), planned.toCreate(), planned.batchCount(), skipped,
-                quotaBlocked, millis(started, done), millis(started, listed), millis(listed, chosen),
-                millis(chosen, done));
+                request.runId(), policyName(request.policy()), planned.toCreate(), planned.batchCount(),
+                planned.skipped(), planned.quotaBlocked(), millis(started, done), millis(started, listed),
+                millis(listed, chosen), millis(chosen, done));
         return planned;
+    }
+
+    /**
+     * Publishes the tasks and the immediate results, then, once all are acknowledged, the {@link RunPlannedV1}: the
+     * last event of a plan, so a run-service that has it has everything. A failure after a task was handed to the
+     * broker is a {@link PlanPartlyPublishedException}.
+     */
+    private RunPlannedV1 publish(RunRequestedV1 request, PlanSelection.Selected selected) {
+        List<List<TaskVolume>> batches = Batches.of(selected.toCreate(), v -> v.tenant().projectId(),
+                config.batchSize());
+        Instant now = Instant.now();
+        boolean dispatched = false;
+        try {
+            List<CompletableFuture<Void>> sent = new ArrayList<>();
+            for (int i = 0; i < batches.size(); i++) {
+                List<TaskVolume> batch = batches.get(i);
+                sent.add(publisher.task(new VolumeTaskV1(taskId(request.runId(), i), request.runId(),
+                        request.policy(), request.slot(), request.dryRun(), batch.get(0).tenant().projectId(), i,
+                        batches.size(), batch, now)));
+                dispatched = true;
+            }
+            List<VolumeResultV1> immediate = selected.results();
+            sent.add(publisher.results(immediate));
+            join(sent);
+
+            int quotaBlocked = (int) immediate.stream().filter(r -> r.action() == VolumeAction.QUOTA_BLOCKED)
+                    .count();
+            int projects = (int) selected.toCreate().stream().map(v -> v.tenant().projectId()).distinct().count();
+            RunPlannedV1 planned = new RunPlannedV1(request.runId(), request.policy(), request.slot(),
+                    request.dryRun(), selected.toCreate().size() + immediate.size(), selected.toCreate().size(),
+                    immediate.size() - quotaBlocked, quotaBlocked, batches.size(), projects, Instant.now());
+            publisher.planned(planned).join();
+            return planned;
+        } catch (RuntimeException e) {
+            if (dispatched) {
+                throw new PlanPartlyPublishedException(request.runId(), unwrap(e));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Waits for the plan's inventory to be published. A failure is logged and counted by {@link InventorySync}, never
+     * a planning failure: by now the plan is out, and the next inventory sync publishes what this one did not.
+     */
+    private static void awaitInventory(RunRequestedV1 request,
+                                       CompletableFuture<InventorySync.Published> published) {
+        try {
+            published.join();
+        } catch (CancellationException | CompletionException e) {
+            LOG.warnf("Run %s: the inventory listed for its plan was not published (the plan is not affected; the "
+                    + "next inventory sync publishes it): %s", request.runId(), unwrap(e).getMessage());
+        }
     }
 
     /** The same run and batch always get the same task id, so a re-planned run's tasks are recognisable. */
@@ -117,12 +161,8 @@ public class RunPlanner {
         return (to - from) / 1_000_000;
     }
 
-    private static void joinInventory(CompletableFuture<InventorySync.Published> published) {
-        try {
-            published.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     @PreDestroy

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Business metrics of the worker: snapshots by outcome, time from create to {@code available}, tasks and volumes in
- * flight. (Cinder latency and errors by operation are recorded by the OpenStack client.)
+ * flight, inventory publishes that failed. (Cinder latency and errors by operation are recorded by the OpenStack client.)
  */
 @ApplicationScoped
 public class WorkerMetrics {
@@ -30,6 +30,11 @@ public class WorkerMetrics {
     /** Counts a snapshot deleted because another execution of the same task created the slot's snapshot first. */
     public void duplicateRemoved() {
         meters.counter("snapshot.duplicates.removed").increment();
+    }
+
+    /** Counts an inventory publish (periodic, at a plan, or a resync) that the broker did not fully acknowledge. */
+    public void inventoryPublishFailed() {
+        meters.counter("snapshot.inventory.publish.failures").increment();
     }
 
     public void timeToAvailable(Duration duration) {

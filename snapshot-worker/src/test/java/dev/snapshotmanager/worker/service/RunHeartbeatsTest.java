@@ -13,6 +13,7 @@ import dev.snapshotmanager.events.RunRequestedV1;
 import dev.snapshotmanager.events.RunTrigger;
 import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeAction;
+import dev.snapshotmanager.events.VolumeInventoryV1;
 import dev.snapshotmanager.events.VolumeResultV1;
 import dev.snapshotmanager.events.WorkerPhase;
 import dev.snapshotmanager.worker.client.OpenStackSessions;
@@ -22,6 +23,8 @@ import dev.snapshotmanager.worker.support.Tasks;
 import dev.snapshotmanager.worker.support.TestCloud;
 import dev.snapshotmanager.worker.support.Topic;
 import dev.snapshotmanager.worker.support.TopicTail;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -44,6 +47,9 @@ class RunHeartbeatsTest {
     static final String P = "f0000000000000000000000000000001";
     static final List<String> VOLUMES = List.of("50000000-0000-4000-8000-000000000001",
             "50000000-0000-4000-8000-000000000002", "50000000-0000-4000-8000-000000000003");
+    static final Retention KEEP_3 = new Retention(3, null);
+    /** A volume name that makes every event describing the volume larger than the broker takes (1 MB). */
+    static final String TOO_LARGE_FOR_THE_BROKER = "x".repeat(1_200_000);
     /** The test profile's {@code snapshot.worker.heartbeat-interval}. */
     static final Duration INTERVAL = Duration.ofMillis(200);
 
@@ -52,18 +58,24 @@ class RunHeartbeatsTest {
 
     TopicTail<RunHeartbeatV1> heartbeats;
 
+    @Inject
+    MeterRegistry meters;
+
     @BeforeEach
     void cloud() {
         sessions.invalidateAll();
-        Clouds cloud = Clouds.cloud().project(P, "phi");
         PolicyDouble decisions = PolicyDouble.decisions();
-        VOLUMES.forEach(id -> {
-            cloud.volume(id, "vol-" + id.substring(id.length() - 1), P, 1);
-            decisions.applies(id, Tasks.DAILY, new Retention(3, null));
-        });
-        cloud.load();
+        VOLUMES.forEach(id -> decisions.applies(id, Tasks.DAILY, KEEP_3));
+        phi().load();
         decisions.install();
         heartbeats = TopicTail.follow(Topics.RUN_HEARTBEATS, RunHeartbeatV1.class);
+    }
+
+    /** Project phi with the three volumes the policy applies to. */
+    private static Clouds phi() {
+        Clouds cloud = Clouds.cloud().project(P, "phi");
+        VOLUMES.forEach(id -> cloud.volume(id, "vol-" + id.substring(id.length() - 1), P, 1));
+        return cloud;
     }
 
     @AfterEach
@@ -157,6 +169,62 @@ class RunHeartbeatsTest {
         assertThat(failed.error()).startsWith("OpenStack volumes.list failed (503)").endsWith("(after retries)")
                 .doesNotContain("secret", "Exception", "\n", "\tat ");
         assertNothingPlanned(request.runId());
+    }
+
+    @Test
+    void plansTheRunAndReportsNoPlanningFailureWhenItsInventoryCannotBePublished() {
+        // The policy does not apply to this volume; only its inventory record is refused by the broker.
+        String refused = "50000000-0000-4000-8000-0000000000f1";
+        phi().volume(refused, TOO_LARGE_FOR_THE_BROKER, P, 1).load();
+        double failedBefore = inventoryPublishFailures();
+        RunRequestedV1 request = request();
+
+        List<VolumeResultV1> results = Tasks.results(request.runId(), VOLUMES.size(), Duration.ofSeconds(60));
+        awaitQuiet(request.runId());
+
+        assertThat(of(request.runId())).extracting(s -> s.read().payload().phase())
+                .contains(WorkerPhase.PLANNING).doesNotContain(WorkerPhase.PLANNING_FAILED);
+        assertThat(results).extracting(VolumeResultV1::action).containsOnly(VolumeAction.CREATED);
+        assertThat(Topic.read(Topics.RUN_PLANNED, RunPlannedV1.class, r -> r.payload().runId().equals(request.runId()),
+                f -> !f.isEmpty(), Duration.ofSeconds(30))).singleElement()
+                .satisfies(r -> assertThat(r.payload().toCreate()).isEqualTo(VOLUMES.size()));
+        assertThat(inventoryPublishFailures()).isGreaterThan(failedBefore);
+        assertThat(Topic.read(Topics.VOLUME_INVENTORY, VolumeInventoryV1.class, r -> refused.equals(r.key()),
+                f -> false, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void reportsNoPlanningFailureWhenThePlanBreaksOffAfterItsTasksWentOut() {
+        // The policy applies to this volume, which is in error: its SKIPPED result is refused by the broker after
+        // the plan's tasks went out.
+        String refused = "50000000-0000-4000-8000-0000000000f2";
+        phi().volume(refused, TOO_LARGE_FOR_THE_BROKER, P, 1, "error", null).load();
+        PolicyDouble decisions = PolicyDouble.decisions();
+        VOLUMES.forEach(id -> decisions.applies(id, Tasks.DAILY, KEEP_3));
+        decisions.applies(refused, Tasks.DAILY, KEEP_3).install();
+        RunRequestedV1 request = request();
+
+        List<VolumeResultV1> results = Tasks.results(request.runId(), VOLUMES.size(), Duration.ofSeconds(60));
+        awaitQuiet(request.runId());
+
+        assertThat(results).extracting(r -> r.volume().id() + ":" + r.action()).containsExactlyInAnyOrderElementsOf(
+                VOLUMES.stream().map(id -> id + ":CREATED").toList());
+        assertThat(of(request.runId())).extracting(s -> s.read().payload().phase())
+                .contains(WorkerPhase.PLANNING, WorkerPhase.EXECUTING).doesNotContain(WorkerPhase.PLANNING_FAILED);
+        // The RunPlannedV1 comes last: without it run-service requests the run again once it goes stale.
+        assertThat(Topic.read(Topics.RUN_PLANNED, RunPlannedV1.class, r -> r.payload().runId().equals(request.runId()),
+                f -> !f.isEmpty(), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    private double inventoryPublishFailures() {
+        Counter counter = meters.find("snapshot.inventory.publish.failures").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** Waits until nothing was reported for the run for two seconds (its work here has ended). */
+    private void awaitQuiet(UUID runId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !of(runId).isEmpty() && of(runId).stream()
+                .allMatch(s -> s.seenAt().isBefore(Instant.now().minusSeconds(2))));
     }
 
     /** The run's PLANNING_FAILED heartbeat, after which nothing more is reported for the run. */
