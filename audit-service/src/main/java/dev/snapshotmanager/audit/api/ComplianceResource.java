@@ -182,7 +182,8 @@ public class ComplianceResource {
                 statuses.add(parsed);
             }
         }
-        return new ComplianceService.Query(split(projectId), policy == null || policy.isBlank() ? null : policy.trim(),
+        // the text filters go through the same reading as the record filters (a NUL character is a 400)
+        return new ComplianceService.Query(parser.texts("projectId", split(projectId)), parser.text("policy", policy),
                 parser.uuid("policySetId", policySetId), statuses);
     }
 

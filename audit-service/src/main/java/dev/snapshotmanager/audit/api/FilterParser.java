@@ -152,7 +152,7 @@ final class FilterParser {
     }
 
     /** The trimmed text, null when blank; a NUL character (which no stored text holds) cannot be read. */
-    private String text(String field, String value) {
+    String text(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -163,7 +163,8 @@ final class FilterParser {
         return value.trim();
     }
 
-    private List<String> texts(String field, List<String> values) {
+    /** Each value read by {@link #text}: the readable ones, the others listed as malformed. */
+    List<String> texts(String field, List<String> values) {
         return values.stream().map(v -> text(field, v)).filter(v -> v != null).toList();
     }
 }

@@ -53,6 +53,10 @@ public class RecordSearch {
      * @throws ProblemException 404 when it does not exist or belongs to a tenant the caller may not see
      */
     public AuditRecord get(String id) {
+        if (id.indexOf('\0') >= 0) {
+            // no stored id holds one, and PostgreSQL refuses it in a text parameter
+            throw ProblemException.notFound("Record", id.replace("\0", "\\0"));
+        }
         SqlConditions conditions = SqlConditions.of(RecordFilter.none(), scope.visibleTenants());
         return reader.find(id, conditions).orElseThrow(() -> ProblemException.notFound("Record", id));
     }

@@ -76,6 +76,30 @@ class RecordQueryValidationTest {
     }
 
     @Test
+    void rejectsNulCharactersInComplianceFiltersWithBadRequest() {
+        for (String path : new String[] {"/api/v1/compliance", "/api/v1/compliance/summary", "/api/v1/compliance/export"}) {
+            viewer().queryParam("projectId", "p-1,p\u00002").when().get(path)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("status", equalTo(400))
+                    .body("violations.field", hasItem("projectId"))
+                    .body("violations.message", hasItem(containsString("NUL")));
+            viewer().queryParam("policy", "daily\u0000").when().get(path)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", hasItem("policy"));
+        }
+    }
+
+    @Test
+    void answersARecordIdWithANulCharacterWithNotFound() {
+        viewer().urlEncodingEnabled(false).when().get("/api/v1/records/ev%00-1")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", containsString("does not exist"));
+        viewer().urlEncodingEnabled(false).when().get("/api/v1/records/%00")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void rejectsACursorMadeForTheOtherOrder() {
         String cursor = new dev.snapshotmanager.audit.domain.PageCursor(dev.snapshotmanager.audit.domain.SortOrder.ASC,
                 java.time.Instant.parse("2026-11-01T00:00:00Z"), 7).encode();
