@@ -135,8 +135,8 @@ public class RunPlanner {
     }
 
     /**
-     * Waits for the plan's inventory to be published. A failure is logged and counted by {@link InventorySync}, never
-     * a planning failure: by now the plan is out, and the next inventory sync publishes what this one did not.
+     * Waits for the plan's inventory to be published. A failure (counted by {@link InventorySync}) is logged here,
+     * never a planning failure: the plan is out, and the next inventory sync publishes what this one did not.
      */
     private static void awaitInventory(RunRequestedV1 request,
                                        CompletableFuture<InventorySync.Published> published) {
