@@ -11,6 +11,9 @@ import dev.snapshotmanager.testsupport.security.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +40,9 @@ class SchedulerTest {
 
     @Inject
     RunTracker tracker;
+
+    @Inject
+    DataSource dataSource;
 
     private final List<Fixtures.PolicySet> created = new ArrayList<>();
 
@@ -183,6 +190,74 @@ class SchedulerTest {
         assertThat(runs).extracting(ScheduledRun::slot).containsExactly(Instant.parse("2026-08-01T02:00:00Z"));
         assertThat(runs.get(0).status()).isEqualTo("REQUESTED");
         assertThat(runs.get(0).reason()).startsWith("CATCH_UP");
+    }
+
+    /** Status -> count of the set's scheduled runs, plus {@code "slots"}: its distinct slots. */
+    Map<String, Long> slotCounts(Fixtures.PolicySet set) throws Exception {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT status, count(*), count(DISTINCT slot) FROM run WHERE policy_set_id = ? GROUP BY status")) {
+            ps.setObject(1, set.id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(DISTINCT slot) FROM run WHERE policy_set_id = ?")) {
+            ps.setObject(1, set.id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                counts.put("slots", rs.getLong(1));
+            }
+        }
+        return counts;
+    }
+
+    @Test
+    void aPerMinutePolicyAfterAWeeksOutageRecordsEverySlotOnceAndRunsTheNewestOnTime() throws Exception {
+        Instant start = Instant.parse("2026-04-01T00:00:00Z");
+        Fixtures.PolicySet set = known(Fixtures.policySet().cron("* * * * *", "UTC").changedAt(start)
+                .missed(MissedRunMode.SKIP));
+        Instant now = start.plus(Duration.ofDays(7));
+        SlotScheduler scheduler = schedulers.get();
+        assertThat(scheduler.tick(now)).isEqualTo(1);
+        scheduler.tick(now.plusSeconds(30));
+        // 10,080 slots in (start, now], more than one transaction's 10,000: each exactly once, none dropped
+        assertThat(slotCounts(set)).containsOnly(Map.entry("MISSED", 10_079L), Map.entry("REQUESTED", 1L),
+                Map.entry("slots", 10_080L));
+        List<ScheduledRun> requested = runsOf(set, "REQUESTED");
+        assertThat(requested).extracting(ScheduledRun::slot).containsExactly(now);
+        assertThat(requested.get(0).reason()).isNull();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT min(slot), max(slot), bool_and(status_reason LIKE 'MISSED_SLOT%') FROM run "
+                        + "WHERE policy_set_id = ? AND status = 'MISSED'")) {
+            ps.setObject(1, set.id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+                        .isEqualTo(start.plus(Duration.ofMinutes(1)));
+                assertThat(rs.getObject(2, java.time.OffsetDateTime.class).toInstant())
+                        .isEqualTo(now.minus(Duration.ofMinutes(1)));
+                assertThat(rs.getBoolean(3)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aRunOncePolicyWithMoreDueSlotsThanOneBatchCatchesUpItsNewestSlot() throws Exception {
+        Instant start = Instant.parse("2026-03-01T00:00:00Z");
+        Fixtures.PolicySet set = known(Fixtures.policySet().cron("* * 1-7 * *", "UTC").changedAt(start)
+                .missed(MissedRunMode.RUN_ONCE));
+        // the last slot (7th, 23:59) is 11 minutes old: late, so the catch-up; slots before the 7-day lookback
+        // (00:01..00:10 on the 1st) are not recorded one by one
+        schedulers.get().tick(Instant.parse("2026-03-08T00:10:00Z"));
+        assertThat(slotCounts(set)).containsOnly(Map.entry("MISSED", 10_068L), Map.entry("REQUESTED", 1L),
+                Map.entry("slots", 10_069L));
+        List<ScheduledRun> catchUp = runsOf(set, "REQUESTED");
+        assertThat(catchUp).extracting(ScheduledRun::slot).containsExactly(Instant.parse("2026-03-07T23:59:00Z"));
+        assertThat(catchUp.get(0).reason()).startsWith("CATCH_UP").contains("10069 missed slot(s)");
     }
 
     @Test

@@ -25,6 +25,12 @@ public record PolicySchedule(UUID policySetId, String policyName, String policyS
         return scope == PolicyScope.TENANT && tenantId != null ? Set.of(tenantId) : null;
     }
 
+    /** This policy with another next slot. */
+    public PolicySchedule withNextSlot(Instant next) {
+        return new PolicySchedule(policySetId, policyName, policySetName, scope, tenantId, setActive, enabled, cron,
+                timeZone, missedRunMode, next, scheduleError);
+    }
+
     public boolean fires() {
         return setActive && enabled && nextSlot != null;
     }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -32,6 +33,10 @@ import org.jboss.logging.Logger;
  * {@code missed-lookback} are not recorded one by one, but when no due slot is within it, the newest older one is
  * handled as the latest (so a monthly policy whose slot passed during a long outage gets its MISSED record or its
  * catch-up run).
+ *
+ * <p>At most {@value #MAX_SLOTS_PER_POLICY} slots of a policy are handled in one transaction. When more are due (a
+ * per-minute policy after a week's outage), the oldest batch is recorded MISSED, the policy's next slot moves past it
+ * only, and the next batch follows in the same tick; the latest slot is decided only in the batch that reaches it.
  */
 @Dependent
 public class SlotScheduler {
@@ -64,7 +69,7 @@ public class SlotScheduler {
         int fired = 0;
         for (PolicySchedule policy : schedules.due(now, MAX_POLICIES_PER_TICK)) {
             try {
-                fired += QuarkusTransaction.requiringNew().call(() -> handle(policy, now));
+                fired += handleAll(policy, now);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "could not fire the slots of policy %s/%s", policy.policySetId(), policy.policyName());
             }
@@ -72,7 +77,38 @@ public class SlotScheduler {
         return fired;
     }
 
-    private int handle(PolicySchedule policy, Instant now) {
+    /**
+     * Handles a policy's due slots in batches of at most {@value #MAX_SLOTS_PER_POLICY}, each in its own transaction,
+     * until the batch that holds its latest due slot.
+     */
+    private int handleAll(PolicySchedule policy, Instant now) {
+        Batch batch = new Batch(policy, 0, 0);
+        while (batch.policy() != null) {
+            PolicySchedule current = batch.policy();
+            int missedBefore = batch.missedBefore();
+            batch = QuarkusTransaction.requiringNew().call(() -> handle(current, missedBefore, now))
+                    .plusFired(batch.fired());
+        }
+        return batch.fired();
+    }
+
+    /**
+     * The outcome of one batch: the policy as it is now when more of its slots are due (else {@code null}), the slots
+     * recorded MISSED so far, the runs fired.
+     */
+    private record Batch(PolicySchedule policy, int missedBefore, int fired) {
+        Batch plusFired(int more) {
+            return new Batch(policy, missedBefore, fired + more);
+        }
+    }
+
+    /**
+     * One batch of a policy's due slots. When later slots are due than the batch holds (the list hit the cap), every
+     * slot of the batch is MISSED (none of them is the latest) and the next slot moves to the one after the batch
+     * only: the latest slot is decided once the list reaches it, so that the newest slots (and the on-time one) are
+     * never dropped after a long outage.
+     */
+    private Batch handle(PolicySchedule policy, int missedBefore, Instant now) {
         CronSlots cron = CronSlots.of(policy.cron(), policy.timeZone());
         List<Instant> due = new ArrayList<>();
         Instant lookback = now.minus(config.missedLookback());
@@ -80,13 +116,24 @@ public class SlotScheduler {
             due.add(policy.nextSlot());
         }
         Instant from = policy.nextSlot().isBefore(lookback) ? lookback : policy.nextSlot();
-        due.addAll(cron.between(from, now, MAX_SLOTS_PER_POLICY));
+        due.addAll(cron.between(from, now, MAX_SLOTS_PER_POLICY - due.size()));
         if (due.isEmpty()) {
             // every due slot is older than the lookback: the newest of them is still handled (RUN_ONCE catch-up or
             // MISSED), so that a long outage never drops a policy's slots without a trace
             due.add(newestUpTo(cron, policy.nextSlot(), lookback));
         }
+        Optional<Instant> afterBatch = cron.next(due.get(due.size() - 1));
+        if (afterBatch.isPresent() && !afterBatch.get().isAfter(now)) {
+            due.forEach(slot -> missed(policy, slot, now, "MISSED_SLOT: not run within " + config.missedAfter()));
+            if (!schedules.advance(policy.policySetId(), policy.policyName(), policy.nextSlot(), afterBatch.get())) {
+                return new Batch(null, 0, 0); // another instance handles this policy's slots
+            }
+            LOG.infof("policy %s/%s: %d due slots recorded MISSED up to %s, more are due", policy.policySetId(),
+                    policy.policyName(), due.size(), due.get(due.size() - 1));
+            return new Batch(policy.withNextSlot(afterBatch.get()), missedBefore + due.size(), 0);
+        }
         int fired = 0;
+        int missedSlots = missedBefore + due.size();
         for (int i = 0; i < due.size(); i++) {
             Instant slot = due.get(i);
             boolean latest = i == due.size() - 1;
@@ -94,19 +141,26 @@ public class SlotScheduler {
             if (latest && onTime) {
                 fired += fire(policy, slot, now, null) ? 1 : 0;
             } else if (latest && policy.missedRunMode() == MissedRunMode.RUN_ONCE) {
-                fired += fire(policy, slot, now, "CATCH_UP: one run for " + due.size() + " missed slot(s)") ? 1 : 0;
+                fired += fire(policy, slot, now, "CATCH_UP: one run for " + missedSlots + " missed slot(s)") ? 1 : 0;
             } else {
                 missed(policy, slot, now, "MISSED_SLOT: not run within " + config.missedAfter());
             }
         }
         schedules.advance(policy.policySetId(), policy.policyName(), policy.nextSlot(), cron.next(now).orElse(null));
-        return fired;
+        return new Batch(null, 0, fired);
     }
 
     /** The newest slot in {@code [first, until]}; {@code first} is a slot. */
     private static Instant newestUpTo(CronSlots cron, Instant first, Instant until) {
-        List<Instant> later = cron.between(first, until, MAX_SLOTS_PER_POLICY);
-        return later.isEmpty() ? first : later.get(later.size() - 1);
+        Instant newest = first;
+        List<Instant> later;
+        do {
+            later = cron.between(newest, until, MAX_SLOTS_PER_POLICY);
+            if (!later.isEmpty()) {
+                newest = later.get(later.size() - 1);
+            }
+        } while (later.size() == MAX_SLOTS_PER_POLICY);
+        return newest;
     }
 
     private boolean fire(PolicySchedule policy, Instant slot, Instant now, String reason) {
