@@ -21,8 +21,14 @@ import org.postgresql.core.Utils;
  */
 public final class SqlConditions {
 
+    /**
+     * What free text ({@code q}) searches, as README "Record filters" lists it: names and ids of the volume, server,
+     * snapshot, project, domain and policy set, the policy name, the run id, the record's (event) id, reason and
+     * error. The uuid columns are searched as their text (lower case, which ILIKE matches in any case).
+     */
     private static final List<String> TEXT_COLUMNS = List.of("volume_name", "volume_id", "server_name", "server_id",
-            "snapshot_name", "snapshot_id", "project_name", "project_id", "domain_name", "policy_name", "reason", "error");
+            "snapshot_name", "snapshot_id", "project_name", "project_id", "domain_name", "domain_id", "policy_set_name",
+            "policy_set_id::text", "policy_name", "run_id::text", "event_id", "reason", "error");
 
     private final List<String> clauses = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();

@@ -10,10 +10,15 @@ import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeResultV1;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +58,7 @@ class RecordFilterTest {
                 .policy(goldSet, "monthly_1st").reason("RETENTION_KEEP_LAST").at("2026-11-03T10:00:00Z").build();
         dryRun = aResult().domain(domain, "Domain X").project(projectB, "Beta").action(VolumeAction.WOULD_CREATE)
                 .volume("vol-4", "scratch").server("srv-4", "batch-1").snapshot(null, null)
-                .policy(UUID.randomUUID(), "daily_5").dryRun(true).at("2026-11-04T10:00:00Z").build();
+                .policy(UUID.randomUUID(), "Platinum Tier", "daily_5").dryRun(true).at("2026-11-04T10:00:00Z").build();
         quota = aResult().domain(domain, "Domain X").project(projectB, "Beta").action(VolumeAction.QUOTA_BLOCKED)
                 .volume("vol-1", "web-root").server("srv-1", "web-1").snapshot(null, null).reason("QUOTA_GIGABYTES")
                 .policy(goldSet, "daily_5").at("2026-11-05T10:00:00Z").build();
@@ -117,6 +122,29 @@ class RecordFilterTest {
     }
 
     @Test
+    void searchesFreeTextInDomainPolicySetRunAndRecordIdsInPagesAndTheCsvExport() {
+        Map<String, List<String>> expected = Map.of(
+                // domain id (the data set's own domain: every record)
+                domain.substring(4).toUpperCase(Locale.ROOT), List.of(created.eventId(), failed.eventId(),
+                        deleted.eventId(), dryRun.eventId(), quota.eventId()),
+                // policy set id (uuid column), in upper case
+                goldSet.toString().toUpperCase(Locale.ROOT), List.of(created.eventId(), failed.eventId(),
+                        deleted.eventId(), quota.eventId()),
+                // policy set name
+                "platinum t", List.of(dryRun.eventId()),
+                // run id (uuid column), a part of it
+                run.toString().substring(9, 23), List.of(created.eventId(), failed.eventId()),
+                // the record's own id
+                deleted.eventId().toUpperCase(Locale.ROOT), List.of(deleted.eventId()));
+        for (Map.Entry<String, List<String>> search : expected.entrySet()) {
+            assertThat(matching("q", search.getKey())).as("page, q=%s", search.getKey())
+                    .containsExactlyInAnyOrderElementsOf(search.getValue());
+            assertThat(exported(Map.of("q", search.getKey()))).as("csv, q=%s", search.getKey())
+                    .containsExactlyInAnyOrderElementsOf(search.getValue());
+        }
+    }
+
+    @Test
     void combinesFilters() {
         assertThat(matching(Map.of("projectName", "Beta", "action", "QUOTA_BLOCKED,DELETED", "volumeName", "web-root")))
                 .containsExactly(quota.eventId());
@@ -125,6 +153,20 @@ class RecordFilterTest {
         assertThat(matching(Map.of("runId", run.toString(), "q", "db-", "action", "FAILED")))
                 .containsExactly(failed.eventId());
         assertThat(matching(Map.of("runId", run.toString(), "action", "DELETED"))).isEmpty();
+    }
+
+    private List<String> exported(Map<String, String> filters) {
+        Map<String, Object> params = new HashMap<>(filters);
+        params.put("domainId", domain);
+        params.put("format", "csv");
+        String csv = given().auth().oauth2(Tokens.viewer()).queryParams(params).when().get("/api/v1/records/export")
+                .then().statusCode(200).extract().asString();
+        try {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))
+                    .getRecords().stream().map(r -> r.get("id")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<String> matching(String name, String value) {
