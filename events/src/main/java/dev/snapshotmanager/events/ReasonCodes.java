@@ -33,6 +33,12 @@ public final class ReasonCodes {
     public static final String STUCK_CREATING = "STUCK_CREATING";
     /** SKIPPED: the run was cancelled before this volume was handled. */
     public static final String RUN_CANCELLED = "RUN_CANCELLED";
+    /**
+     * SKIPPED: run-service had already finished the run with another terminal status (FAILED, e.g. WORKER_LOST from
+     * the stale sweep; COMPLETED, PARTIAL, SKIPPED, MISSED) before this volume was handled; the error names the
+     * status. (A cancelled run's volumes get {@link #RUN_CANCELLED}.)
+     */
+    public static final String RUN_FINISHED = "RUN_FINISHED";
     /** QUOTA_BLOCKED: the project's snapshot-count quota has no room. */
     public static final String QUOTA_SNAPSHOTS = "QUOTA_SNAPSHOTS";
     /** QUOTA_BLOCKED: the project's gigabytes quota has no room. */

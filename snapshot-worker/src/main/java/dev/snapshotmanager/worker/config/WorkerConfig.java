@@ -71,9 +71,9 @@ public interface WorkerConfig {
     Duration heartbeatInterval();
 
     /**
-     * How far back in time each start reads the run-lifecycle topic for cancellations, so that an instance started
-     * (scaled out, restarted) after a run was cancelled still skips that run's volumes. At least the longest a run
-     * takes.
+     * How far back in time each start reads the run-lifecycle topic for finished runs (cancelled, failed, ...), so
+     * that an instance started (scaled out, restarted) after a run was finished still skips that run's request and
+     * volumes. At least the longest a run takes, including the time its request and tasks may wait.
      */
     @WithDefault("P2D")
     Duration cancellationLookback();

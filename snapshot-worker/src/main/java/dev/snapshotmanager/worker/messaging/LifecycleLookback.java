@@ -17,9 +17,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Where an instance starts reading {@code snapshot.run-lifecycle.v1}: each start is a new consumer group (every
- * instance must see every cancellation), positioned at the first event of the last {@code cancellation-lookback}
- * (at the end when there is none). Starting at the end missed every cancellation published before the start, so an
- * instance added by the autoscaler, or restarted, went on creating snapshots for a cancelled run.
+ * instance must see every run that run-service finishes, cancelled or otherwise), positioned at the first event of
+ * the last {@code cancellation-lookback} (at the end when there is none). Starting at the end missed every such
+ * event published before the start, so an instance added by the autoscaler, or restarted, went on creating snapshots
+ * for a cancelled (or failed) run.
  */
 @ApplicationScoped
 @Identifier(LifecycleLookback.NAME)

@@ -1,12 +1,15 @@
 package dev.snapshotmanager.worker.messaging;
 
 import dev.snapshotmanager.events.RunRequestedV1;
+import dev.snapshotmanager.events.RunStatus;
+import dev.snapshotmanager.worker.service.FinishedRuns;
 import dev.snapshotmanager.worker.service.PlanPartlyPublishedException;
 import dev.snapshotmanager.worker.service.PlanningFailures;
 import dev.snapshotmanager.worker.service.RunHeartbeats;
 import dev.snapshotmanager.worker.service.RunPlanner;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -17,7 +20,9 @@ import org.jboss.logging.Logger;
  * retries, or a defect), a PLANNING_FAILED heartbeat tells run-service why, and the request is acknowledged: it is
  * answered. Only when that report cannot be published either does the request go to the dead-letter topic. A failure
  * after a task went out ({@link PlanPartlyPublishedException}) is no planning failure: it is logged and the request
- * acknowledged, and run-service requests the still unplanned run again once it goes stale.
+ * acknowledged, and run-service requests the still unplanned run again once it goes stale. A request for a run that
+ * run-service has already finished ({@link FinishedRuns}: cancelled, failed as WORKER_LOST while its request waited,
+ * ...) is not planned: it is logged and acknowledged, with no task, result, heartbeat or planning failure.
  */
 @ApplicationScoped
 public class RunRequestConsumer {
@@ -26,10 +31,12 @@ public class RunRequestConsumer {
 
     private final RunPlanner planner;
     private final RunHeartbeats heartbeats;
+    private final FinishedRuns finished;
 
-    public RunRequestConsumer(RunPlanner planner, RunHeartbeats heartbeats) {
+    public RunRequestConsumer(RunPlanner planner, RunHeartbeats heartbeats, FinishedRuns finished) {
         this.planner = planner;
         this.heartbeats = heartbeats;
+        this.finished = finished;
     }
 
     @Incoming("run-requests")
@@ -37,6 +44,12 @@ public class RunRequestConsumer {
     public void onRunRequested(RunRequestedV1 request) {
         if (request == null) {
             throw new IllegalArgumentException("unreadable run request");
+        }
+        Optional<RunStatus> finishedAs = finished.statusOf(request.runId());
+        if (finishedAs.isPresent()) {
+            LOG.infof("Not planning run %s of policy %s: run-service has already finished it (%s)", request.runId(),
+                    request.policy() == null ? "(none)" : request.policy().policyName(), finishedAs.get());
+            return;
         }
         RuntimeException failure = null;
         heartbeats.planningStarted(request.runId());

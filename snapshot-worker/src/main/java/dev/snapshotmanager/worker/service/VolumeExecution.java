@@ -2,6 +2,7 @@ package dev.snapshotmanager.worker.service;
 
 import dev.snapshotmanager.events.PolicyRef;
 import dev.snapshotmanager.events.ReasonCodes;
+import dev.snapshotmanager.events.RunStatus;
 import dev.snapshotmanager.events.TaskVolume;
 import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeResultV1;
@@ -44,17 +45,17 @@ public class VolumeExecution {
     private final OpenStackClient cloud;
     private final SnapshotCreation creation;
     private final SnapshotTags tags;
-    private final CancelledRuns cancelled;
+    private final FinishedRuns finished;
     private final WorkerMetrics metrics;
     /** Executions in progress in this instance, by volume, policy and slot. */
     private final Map<String, CountDownLatch> inFlight = new ConcurrentHashMap<>();
 
     public VolumeExecution(OpenStackClient cloud, SnapshotCreation creation, SnapshotTags tags,
-                           CancelledRuns cancelled, WorkerMetrics metrics) {
+                           FinishedRuns finished, WorkerMetrics metrics) {
         this.cloud = cloud;
         this.creation = creation;
         this.tags = tags;
-        this.cancelled = cancelled;
+        this.finished = finished;
         this.metrics = metrics;
     }
 
@@ -122,8 +123,12 @@ public class VolumeExecution {
 
     private List<VolumeResultV1> run(VolumeTaskV1 task, TaskVolume volume, Consumer<VolumeResultV1> retentionResults) {
         ResultBuilder results = new ResultBuilder(task.runId(), task.policy(), task.slot(), task.dryRun(), volume);
-        if (cancelled.isCancelled(task.runId())) {
-            return List.of(results.skipped(ReasonCodes.RUN_CANCELLED, null, null));
+        Optional<RunStatus> finishedAs = finished.statusOf(task.runId());
+        if (finishedAs.isPresent()) {
+            // run-service has finished the run (cancelled, failed as WORKER_LOST, ...): its status never changes
+            // again, so no new snapshot for it.
+            return List.of(results.skipped(FinishedRuns.skipReason(finishedAs.get()), "run " + task.runId()
+                    + " is already " + finishedAs.get() + " in run-service", null));
         }
         String policy = policyTag(task.policy());
         String projectId = volume.tenant().projectId();

@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.snapshotmanager.events.CloudEventAttributes;
 import dev.snapshotmanager.events.EventType;
+import dev.snapshotmanager.events.LifecycleEvent;
 import dev.snapshotmanager.events.ReasonCodes;
+import dev.snapshotmanager.events.RunStatus;
 import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeResultV1;
 import dev.snapshotmanager.events.VolumeTaskV1;
-import dev.snapshotmanager.worker.service.CancelledRuns;
+import dev.snapshotmanager.worker.service.FinishedRuns;
 import dev.snapshotmanager.worker.support.CancelledBeforeStart;
 import dev.snapshotmanager.worker.support.Clouds;
 import dev.snapshotmanager.worker.support.Tasks;
@@ -31,13 +33,14 @@ class VolumeTaskConsumerTest {
 
     static final String P1 = "c0000000000000000000000000000001";
     static final String VOL = "20000000-0000-4000-8000-000000000001";
+    static final String VOL2 = "20000000-0000-4000-8000-000000000002";
 
     @Inject
-    CancelledRuns cancelled;
+    FinishedRuns finished;
 
     @BeforeEach
     void cloud() {
-        Clouds.cloud().project(P1, "gamma").volume(VOL, "data", P1, 10).load();
+        Clouds.cloud().project(P1, "gamma").volume(VOL, "data", P1, 10).volume(VOL2, "logs", P1, 10).load();
     }
 
     private static VolumeTaskV1 task(UUID runId) {
@@ -94,8 +97,44 @@ class VolumeTaskConsumerTest {
         assertItsVolumesAreSkippedAsCancelled(CancelledBeforeStart.RUN);
     }
 
+    @Test
+    void aRunThatRunServiceFailsWhileItsTasksWaitStopsTheRemainingVolumes() {
+        UUID runId = UUID.randomUUID();
+        publish(task(runId));
+        assertThat(Tasks.results(runId, 1)).extracting(VolumeResultV1::action).containsExactly(VolumeAction.CREATED);
+
+        // The stale sweep fails the run (WORKER_LOST) while its second task still waits in the topic.
+        Tasks.publishFinished(runId, LifecycleEvent.FAILED, RunStatus.FAILED, ReasonCodes.WORKER_LOST);
+        await().atMost(Duration.ofSeconds(30)).until(() -> finished.isFinished(runId));
+        publish(Tasks.task().run(runId).volume(VOL2, "logs", 10, "available", P1, "gamma", null, null).build());
+
+        assertThat(Tasks.results(runId, 2)).filteredOn(r -> r.volume().id().equals(VOL2)).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.action()).isEqualTo(VolumeAction.SKIPPED);
+                    assertThat(r.reason()).isEqualTo(ReasonCodes.RUN_FINISHED);
+                    assertThat(r.error()).contains("FAILED");
+                });
+        assertThat(TestCloud.snapshots(VOL2)).isEmpty();
+        assertThat(TestCloud.snapshots(VOL)).hasSize(1);
+    }
+
+    @Test
+    void aRunThatRunServiceCompletedStopsItsVolumesToo() {
+        UUID runId = UUID.randomUUID();
+        Tasks.publishFinished(runId, LifecycleEvent.COMPLETED, RunStatus.COMPLETED, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> finished.isFinished(runId));
+
+        publish(task(runId));
+
+        assertThat(Tasks.results(runId, 1)).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo(VolumeAction.SKIPPED);
+            assertThat(r.reason()).isEqualTo(ReasonCodes.RUN_FINISHED);
+        });
+        assertThat(TestCloud.snapshots(VOL)).isEmpty();
+    }
+
     private void assertItsVolumesAreSkippedAsCancelled(UUID runId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> cancelled.isCancelled(runId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> finished.isFinished(runId));
 
         publish(task(runId));
 

@@ -1,14 +1,18 @@
 package dev.snapshotmanager.worker.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.snapshotmanager.events.CloudEventAttributes;
 import dev.snapshotmanager.events.EventType;
+import dev.snapshotmanager.events.LifecycleEvent;
 import dev.snapshotmanager.events.ReasonCodes;
 import dev.snapshotmanager.events.Retention;
+import dev.snapshotmanager.events.RunHeartbeatV1;
 import dev.snapshotmanager.events.RunPlannedV1;
 import dev.snapshotmanager.events.RunRequestedV1;
 import dev.snapshotmanager.events.RunScope;
+import dev.snapshotmanager.events.RunStatus;
 import dev.snapshotmanager.events.RunTrigger;
 import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeAction;
@@ -58,6 +62,9 @@ class RunPlanningTest {
     @Inject
     PlanSelection selection;
 
+    @Inject
+    FinishedRuns finished;
+
     @BeforeEach
     void cloud() {
         sessions.invalidateAll();
@@ -72,8 +79,12 @@ class RunPlanningTest {
     }
 
     private static RunRequestedV1 request(boolean dryRun, RunScope scope) {
+        return request(UUID.randomUUID(), dryRun, scope);
+    }
+
+    private static RunRequestedV1 request(UUID runId, boolean dryRun, RunScope scope) {
         Instant now = Instant.now();
-        RunRequestedV1 request = new RunRequestedV1(UUID.randomUUID(), Tasks.DAILY, now, dryRun, RunTrigger.MANUAL,
+        RunRequestedV1 request = new RunRequestedV1(runId, Tasks.DAILY, now, dryRun, RunTrigger.MANUAL,
                 scope, "alice", "test", now);
         Topic.publish(Topics.RUN_REQUESTED, request.runId().toString(), request, CloudEventAttributes.of(
                 EventType.RUN_REQUESTED, UUID.randomUUID().toString(), "/test", request.runId().toString(), now));
@@ -114,6 +125,29 @@ class RunPlanningTest {
                 .isEqualTo(KEEP_3));
         assertThat(TestCloud.snapshots(UNCOVERED)).isEmpty();
         assertThat(PolicyDouble.stats().get("unauthorized").asInt()).isZero();
+    }
+
+    @Test
+    void aRequestForARunThatRunServiceHasAlreadyFailedIsNotPlanned() {
+        // The stale sweep failed the run (WORKER_LOST) while its request still waited behind other work.
+        UUID runId = UUID.randomUUID();
+        Tasks.publishFinished(runId, LifecycleEvent.FAILED, RunStatus.FAILED, ReasonCodes.WORKER_LOST);
+        await().atMost(Duration.ofSeconds(30)).until(() -> finished.isFinished(runId));
+
+        request(runId, false, null);
+        Topic.awaitConsumed("snapshot-worker-planner", Topics.RUN_REQUESTED, Duration.ofSeconds(60));
+
+        Duration quiet = Duration.ofSeconds(2);
+        assertThat(Topic.read(Topics.VOLUME_TASKS, VolumeTaskV1.class,
+                r -> r.payload() != null && r.payload().runId().equals(runId), f -> false, quiet)).isEmpty();
+        assertThat(Topic.read(Topics.RUN_PLANNED, RunPlannedV1.class,
+                r -> r.payload() != null && r.payload().runId().equals(runId), f -> false, quiet)).isEmpty();
+        assertThat(Topic.read(Topics.RUN_HEARTBEATS, RunHeartbeatV1.class,
+                r -> r.payload() != null && r.payload().runId().equals(runId), f -> false, quiet)).isEmpty();
+        assertThat(Tasks.results(runId, 1, quiet)).isEmpty();
+        for (String volume : List.of(A1, A2, A3, B1, B2, B3, UNCOVERED)) {
+            assertThat(TestCloud.snapshots(volume)).isEmpty();
+        }
     }
 
     @Test

@@ -63,7 +63,7 @@ class VolumeExecutionTest {
     SnapshotTags tags;
 
     @Inject
-    CancelledRuns cancelled;
+    FinishedRuns finished;
 
     @Inject
     WorkerMetrics metrics;
@@ -167,7 +167,7 @@ class VolumeExecutionTest {
 
     @Test
     void theSameTaskRunningTwiceAtOnceInTwoInstancesLeavesTheFirstSnapshotReportedUnderOneEventId() {
-        VolumeExecution secondInstance = new VolumeExecution(cloud, creation, tags, cancelled, metrics);
+        VolumeExecution secondInstance = new VolumeExecution(cloud, creation, tags, finished, metrics);
         double removedBefore = removedDuplicates();
 
         List<List<VolumeResultV1>> both = twiceAtOnce(volumes, secondInstance, data(null).build());

@@ -64,16 +64,21 @@ public final class Tasks {
                 0, 1, volumes, Instant.now());
     }
 
-    /** The results of a run on the results topic, once there are at least {@code expected}. */
     /** Publishes run-service's CANCELLED lifecycle event of the run to the real broker. */
     public static void publishCancelled(UUID runId, String reason) {
-        Instant now = Instant.now();
-        Topic.publish(Topics.RUN_LIFECYCLE, runId.toString(), new RunLifecycleV1(runId, LifecycleEvent.CANCELLED,
-                RunStatus.CANCELLED, DAILY, RunTrigger.MANUAL, false, now, null, 0, null, now, now, now, 0L, reason,
-                now), CloudEventAttributes.of(EventType.RUN_LIFECYCLE, UUID.randomUUID().toString(), "/test",
-                runId.toString(), now));
+        publishFinished(runId, LifecycleEvent.CANCELLED, RunStatus.CANCELLED, reason);
     }
 
+    /** Publishes run-service's lifecycle event finishing the run with {@code status} to the real broker. */
+    public static void publishFinished(UUID runId, LifecycleEvent event, RunStatus status, String reason) {
+        Instant now = Instant.now();
+        Topic.publish(Topics.RUN_LIFECYCLE, runId.toString(), new RunLifecycleV1(runId, event, status, DAILY,
+                RunTrigger.MANUAL, false, now, null, 0, null, now, now, now, 0L, reason, now),
+                CloudEventAttributes.of(EventType.RUN_LIFECYCLE, UUID.randomUUID().toString(), "/test",
+                        runId.toString(), now));
+    }
+
+    /** The results of a run on the results topic, once there are at least {@code expected}. */
     public static List<VolumeResultV1> results(UUID runId, int expected) {
         return results(runId, expected, Duration.ofSeconds(30));
     }

@@ -7,15 +7,20 @@ import dev.snapshotmanager.testsupport.TestKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -75,6 +80,41 @@ public final class Topic {
             CloudEventHeaders.write(headers, attributes);
             producer.send(new ProducerRecord<>(topic, null, key, EventJson.toBytes(payload), headers)).get();
         } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until consumer group {@code group} has committed, on every partition of {@code topic}, the topic's end
+     * offset as it is now: every record published so far has been processed and acknowledged by the application.
+     */
+    public static void awaitConsumed(String group, String topic, Duration timeout) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                    .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+            admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(p -> p,
+                    p -> OffsetSpec.latest()))).all().get().forEach((p, o) -> ends.put(p, o.offset()));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                boolean done = ends.entrySet().stream().allMatch(e -> e.getValue() == 0 || (committed.get(e.getKey())
+                        != null && committed.get(e.getKey()).offset() >= e.getValue()));
+                if (done) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("group " + group + " has not consumed " + topic + " up to " + ends
+                            + " within " + timeout + ": committed " + committed);
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
         }
     }
