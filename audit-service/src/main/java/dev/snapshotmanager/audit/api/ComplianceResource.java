@@ -2,6 +2,7 @@ package dev.snapshotmanager.audit.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.snapshotmanager.audit.domain.ComplianceEntry;
+import dev.snapshotmanager.audit.domain.ComplianceKey;
 import dev.snapshotmanager.audit.domain.ComplianceStatus;
 import dev.snapshotmanager.audit.service.ComplianceService;
 import dev.snapshotmanager.common.problem.Problem;
@@ -91,7 +92,8 @@ public class ComplianceResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Compliance per volume and policy",
-            description = "Statuses COMPLIANT, MISSING, PENDING, QUOTA_BLOCKED, EXCLUDED, UNCOVERED; ordered by volume id."
+            description = "Statuses COMPLIANT, MISSING, PENDING, QUOTA_BLOCKED, EXCLUDED, UNCOVERED; ordered by volume id,"
+                    + " policy set id and policy name."
                     + " Expected policies are policy-service's resolution of the volume when audit-service has one"
                     + " (source = the deciding step, with reason, excludedUntil and resolvedAt), inferred otherwise"
                     + " (source RECORDS, METADATA, AUTO_APPLY or NONE, resolvedAt null).")
@@ -107,14 +109,14 @@ public class ComplianceResource {
         ComplianceService.Query query = query(parser, projectId, policy, policySetId, status);
         int size = parser.integer("limit", limit, 100, 1, 1000);
         parser.check();
-        String after = decodeCursor(cursor);
+        ComplianceKey after = decodeCursor(cursor);
+        // the entries come sorted by their key, and the cursor compares with the same key
         List<ComplianceEntry> entries = compliance.evaluate(query).stream()
                 .filter(e -> after == null || e.key().compareTo(after) > 0).limit(size + 1L).toList();
         String next = null;
         if (entries.size() > size) {
             entries = entries.subList(0, size);
-            next = java.util.Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(("c1|" + entries.get(size - 1).key()).getBytes(StandardCharsets.UTF_8));
+            next = entries.get(size - 1).key().encode();
         }
         return new CompliancePage(entries, next);
     }
@@ -187,19 +189,12 @@ public class ComplianceResource {
                 parser.uuid("policySetId", policySetId), statuses);
     }
 
-    private static String decodeCursor(String cursor) {
+    private static ComplianceKey decodeCursor(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
-        try {
-            String plain = new String(java.util.Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
-            if (plain.startsWith("c1|")) {
-                return plain.substring(3);
-            }
-        } catch (IllegalArgumentException e) {
-            // fall through
-        }
-        throw dev.snapshotmanager.common.problem.ProblemException.badRequest("cursor is not valid");
+        return ComplianceKey.decode(cursor).orElseThrow(
+                () -> dev.snapshotmanager.common.problem.ProblemException.badRequest("cursor is not valid"));
     }
 
     private static Map<String, Long> count(List<ComplianceEntry> entries) {

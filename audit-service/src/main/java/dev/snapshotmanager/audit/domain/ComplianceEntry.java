@@ -40,7 +40,7 @@ public record ComplianceEntry(
         Instant resolvedAt) {
 
     /** The stable sort and keyset key. */
-    public String key() {
-        return volumeId + "|" + (policySetId == null ? "" : policySetId) + "|" + (policyName == null ? "" : policyName);
+    public ComplianceKey key() {
+        return new ComplianceKey(volumeId, policySetId == null ? null : policySetId.toString(), policyName);
     }
 }

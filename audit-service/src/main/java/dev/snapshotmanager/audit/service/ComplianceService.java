@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,8 @@ public class ComplianceService {
                 }
             }
         }
+        // one order for the list and its cursor (ComplianceKey), whatever order the database returned volumes in
+        entries.sort(Comparator.comparing(ComplianceEntry::key));
         return entries;
     }
 

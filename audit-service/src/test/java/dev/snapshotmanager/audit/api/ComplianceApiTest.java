@@ -23,6 +23,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,6 +124,34 @@ class ComplianceApiTest {
         assertThat(second.getString("nextCursor")).isNull();
     }
 
+    @Test
+    void pagesOneEntryAtATimeOverVolumeIdsThatArePrefixesOfEachOther() {
+        String project = Records.uniqueProject();
+        UUID set = UUID.randomUUID();
+        List<String> volumes = List.of(project + "-p-1", project + "-p-10", project + "-p-2");
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(policySet(set, project, 1, "daily", "hourly"));
+            volumes.forEach(id -> events.publish(volume(id, project, Map.of(), Instant.now())));
+        }
+        awaitStatuses(project, 6);
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 10; page++) {
+            var request = given().auth().oauth2(Tokens.viewer()).queryParam("projectId", project).queryParam("limit", 1);
+            JsonPath body = (cursor == null ? request : request.queryParam("cursor", cursor)).when()
+                    .get("/api/v1/compliance").then().statusCode(200).extract().jsonPath();
+            seen.add(body.getString("items[0].volumeId") + " " + body.getString("items[0].policyName"));
+            cursor = body.getString("nextCursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+
+        assertThat(seen).containsExactly(project + "-p-1 daily", project + "-p-1 hourly", project + "-p-10 daily",
+                project + "-p-10 hourly", project + "-p-2 daily", project + "-p-2 hourly");
+    }
+
     private static Map<String, String> awaitStatuses(String project, int expected) {
         Map<String, String>[] result = new Map[1];
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -138,9 +167,14 @@ class ComplianceApiTest {
     }
 
     private static PolicyChangedV1 policySet(UUID id, String project, long version) {
-        PolicyState daily = new PolicyState("daily", "0 2 * * *", "UTC", 5, null, MissedRunMode.SKIP, true);
+        return policySet(id, project, version, "daily");
+    }
+
+    private static PolicyChangedV1 policySet(UUID id, String project, long version, String... policyNames) {
+        List<PolicyState> policies = java.util.Arrays.stream(policyNames)
+                .map(name -> new PolicyState(name, "0 2 * * *", "UTC", 5, null, MissedRunMode.SKIP, true)).toList();
         return new PolicyChangedV1(id, false, version, Instant.parse("2026-01-01T00:00:00Z"), "test",
-                new PolicySetState(id, "tenant-default", PolicyScope.TENANT, project, 100, true, true, List.of(daily)));
+                new PolicySetState(id, "tenant-default", PolicyScope.TENANT, project, 100, true, true, policies));
     }
 
     private static VolumeInventoryV1 volume(String id, String project, Map<String, String> metadata, Instant createdAt) {
