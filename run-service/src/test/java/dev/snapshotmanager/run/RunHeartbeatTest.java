@@ -3,6 +3,7 @@ package dev.snapshotmanager.run;
 import static dev.snapshotmanager.run.RunTrackingTest.awaitLifecycle;
 import static dev.snapshotmanager.run.RunTrackingTest.awaitStatus;
 import static dev.snapshotmanager.run.RunTrackingTest.run;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
@@ -179,6 +180,52 @@ class RunHeartbeatTest {
         JsonPath completed = awaitStatus(id, "COMPLETED");
         assertThat(completed.getInt("counters.created")).isEqualTo(2);
         assertThat(awaitLifecycle(id, LifecycleEvent.COMPLETED).status().name()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void theSweepJudgesNoRunSilentWhileItsHeartbeatsOnTheTopicAreNotAppliedAndStillFailsADeadWorkersRun()
+            throws Exception {
+        Instant t0 = millisNow();
+        clock.set(t0);
+        UUID id = runs.request();
+        tracker.planned(Fixtures.planned(id, 3, 3, 1));
+        Instant now = t0.plus(Duration.ofMinutes(40));
+        clock.set(now);
+        // a second run, alive, whose row this test holds locked: the heartbeat consumer blocks on it (as it would on
+        // a database that is away), so that the heartbeats behind it stay on the topic, unapplied
+        UUID blocker = runs.request();
+        tracker.heartbeat(beat(blocker, "worker-b", WorkerPhase.EXECUTING, now.minusSeconds(30)));
+        Instant beatAt = now.minus(Duration.ofMinutes(1));
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement ps = lock.prepareStatement("SELECT id FROM run WHERE id = ? FOR UPDATE")) {
+                ps.setObject(1, blocker);
+                ps.executeQuery().close();
+            }
+            send(beat(blocker, "worker-b", WorkerPhase.EXECUTING, now));
+            // the same key, so the same partition, behind the blocked one
+            KafkaProbe.send(Topics.RUN_HEARTBEATS, blocker.toString(), beat(id, "worker-a", WorkerPhase.EXECUTING,
+                    beatAt));
+
+            // the run's last sign of life in the database is 40 minutes old, but its heartbeat is on the topic
+            sweeper.sweep(now);
+            JsonPath waiting = run(id);
+            assertThat(waiting.getString("status")).isEqualTo("RUNNING");
+            assertThat(waiting.getString("lastHeartbeat")).isNull();
+            lock.rollback();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> beatAt.equals(lastHeartbeatAt(run(id))));
+        sweeper.sweep(now);
+        assertThat(run(id).getString("status")).isEqualTo("RUNNING");
+        assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("snapshot_stale_sweeps_skipped_total");
+
+        // no heartbeat for it on the topic any more: the worker is gone, the consumers are caught up, the run fails
+        clock.set(beatAt.plus(Duration.ofMinutes(31)));
+        sweeper.sweep(clock.instant());
+        JsonPath failed = run(id);
+        assertThat(failed.getString("status")).isEqualTo("FAILED");
+        assertThat(failed.getString("statusReason")).startsWith("WORKER_LOST").contains("worker-a");
     }
 
     @Test

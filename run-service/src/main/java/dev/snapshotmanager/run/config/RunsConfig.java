@@ -16,6 +16,14 @@ public interface RunsConfig {
     @WithDefault("30s")
     String staleCheckInterval();
 
+    /**
+     * How long a stale-run sweep waits for the worker-report consumers to apply what the report topics hold when it
+     * starts; longer than the consumers' commit interval ({@code auto.commit.interval.ms}, 5 s). When they have not
+     * caught up by then, the sweep is skipped.
+     */
+    @WithDefault("PT10S")
+    Duration staleCheckCatchUpWait();
+
     /** At most one PROGRESS lifecycle event per run within this interval. */
     @WithDefault("PT1S")
     Duration progressEventInterval();

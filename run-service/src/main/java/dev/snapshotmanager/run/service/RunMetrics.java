@@ -41,6 +41,11 @@ public class RunMetrics {
         }
     }
 
+    /** A stale-run sweep was skipped because the worker reports on Kafka were not all applied. */
+    public void staleSweepSkipped() {
+        registry.counter("snapshot_stale_sweeps_skipped_total").increment();
+    }
+
     /** How late the scheduler fired a slot. */
     public void schedulerLag(Duration lag) {
         Timer.builder("snapshot_scheduler_lag").register(registry).record(lag.isNegative() ? Duration.ZERO : lag);

@@ -2,15 +2,19 @@ package dev.snapshotmanager.run.service;
 
 import dev.snapshotmanager.events.LifecycleEvent;
 import dev.snapshotmanager.events.ReasonCodes;
+import dev.snapshotmanager.run.config.RunsConfig;
 import dev.snapshotmanager.run.config.RunsConfig.StaleAction;
 import dev.snapshotmanager.run.domain.Run;
 import dev.snapshotmanager.run.domain.RunRules;
+import dev.snapshotmanager.run.messaging.ReportsBacklog;
 import dev.snapshotmanager.run.repository.RunRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * A run never stays active forever: an active run with neither planning/results nor a worker heartbeat for
@@ -20,9 +24,16 @@ import java.util.UUID;
  * instead: status REQUESTED, attempt + 1, a new RunRequestedV1 for the same run id and a REQUESTED lifecycle event
  * with reason REDRIVEN, all through the outbox in one transaction. After {@code max-redrives} it fails as WORKER_LOST.
  * A RUNNING run is never re-driven: its volume tasks are already out.
+ *
+ * <p>Silence is judged only on applied reports: while the report consumers have not caught up with the report topics
+ * (this service or its database was down or slow; the topics hold the heartbeats of that time), the sweep is skipped,
+ * so that an outage of run-service is not taken for lost workers. A worker that is really gone sends nothing: the
+ * consumers are caught up and its runs fail as before.
  */
 @ApplicationScoped
 public class StaleRunSweeper {
+
+    private static final Logger LOG = Logger.getLogger(StaleRunSweeper.class);
 
     @Inject
     RunRepository runs;
@@ -33,8 +44,27 @@ public class StaleRunSweeper {
     @Inject
     StaleRunPolicy policy;
 
-    /** Fails (or re-drives) the stale runs as of {@code now}; returns how many. */
+    @Inject
+    ReportsBacklog backlog;
+
+    @Inject
+    RunsConfig config;
+
+    @Inject
+    RunMetrics metrics;
+
+    /**
+     * Fails (or re-drives) the stale runs as of {@code now}; returns how many. Skipped (0) while the worker's reports
+     * already on Kafka are not applied ({@link ReportsBacklog}): a run is not judged silent on a heartbeat backlog.
+     */
     public int sweep(Instant now) {
+        Optional<String> behind = backlog.awaitCaughtUp(config.staleCheckCatchUpWait());
+        if (behind.isPresent()) {
+            LOG.infof("stale-run sweep skipped: the worker reports on Kafka are not all applied yet (%s); no run is "
+                    + "judged silent before they are", behind.get());
+            metrics.staleSweepSkipped();
+            return 0;
+        }
         Instant before = now.minus(policy.staleAfter());
         int handled = 0;
         for (UUID id : QuarkusTransaction.requiringNew().call(() -> runs.staleIds(before, 500))) {
