@@ -96,10 +96,15 @@ public class ComplianceReader {
         }
     }
 
-    /** The per-policy state of the volumes of the given projects, by volume id. */
+    /**
+     * The per-policy state of the volumes of the given projects, by volume id. The project is the inventory's (as in
+     * {@link #volumes}), not the one the records carry: a volume moved to another project keeps its snapshots.
+     */
     public Map<String, List<StateRow>> states(Optional<Set<String>> projects) {
-        String sql = "SELECT volume_id, policy_set_id, policy_name, last_created_at, last_attempt_at, last_attempt_action"
-                + " FROM volume_policy_state" + (projects.isPresent() ? " WHERE project_id = ANY(?)" : "");
+        String sql = "SELECT s.volume_id, s.policy_set_id, s.policy_name, s.last_created_at, s.last_attempt_at,"
+                + " s.last_attempt_action FROM volume_policy_state s"
+                + (projects.isPresent() ? " JOIN volume_projection v ON v.volume_id = s.volume_id"
+                        + " WHERE v.project_id = ANY(?)" : "");
         Map<String, List<StateRow>> states = new HashMap<>();
         query(sql, projects.orElse(null), rs -> states.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                 .add(new StateRow(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),

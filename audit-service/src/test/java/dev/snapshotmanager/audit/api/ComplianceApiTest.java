@@ -152,6 +152,38 @@ class ComplianceApiTest {
                 project + "-p-10 hourly", project + "-p-2 daily", project + "-p-2 hourly");
     }
 
+    @Test
+    void judgesAVolumeMovedToAnotherProjectByItsSnapshotsForTheNewProjectsViewers() {
+        String before = Records.uniqueProject();
+        String after = Records.uniqueProject();
+        UUID set = UUID.randomUUID();
+        String moved = "moved-" + after;
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(policySet(set, before, 1));
+            // the inventory has it in its new project; its snapshot was taken while it was in the old one
+            events.publish(volume(moved, after, Map.of(), Instant.now().minus(Duration.ofDays(30))));
+        }
+        Records.store(ingest, aResult().project(before).volume(moved, "moved").policy(set, "daily")
+                .action(VolumeAction.CREATED).at(Instant.now().minus(Duration.ofMinutes(10))).build());
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(given().auth().oauth2(Tokens.viewer()).queryParam("limit", 1000)
+                        .queryParam("status", "COMPLIANT").when().get("/api/v1/compliance").then().statusCode(200)
+                        .extract().jsonPath().getList("items.volumeId", String.class)).contains(moved));
+
+        JsonPath tenant = given().auth().oauth2(Tokens.tenantViewer(after)).when().get("/api/v1/compliance")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(tenant.getList("items.volumeId", String.class)).containsExactly(moved);
+        assertThat(tenant.getString("items[0].status")).isEqualTo("COMPLIANT");
+        assertThat(tenant.getString("items[0].policyName")).isEqualTo("daily");
+        assertThat(tenant.getString("items[0].lastSnapshotAt")).isNotNull();
+        assertThat(given().auth().oauth2(Tokens.viewer()).queryParam("projectId", after).when()
+                .get("/api/v1/compliance").then().statusCode(200).extract().jsonPath().getString("items[0].status"))
+                .isEqualTo("COMPLIANT");
+        assertThat(given().auth().oauth2(Tokens.tenantViewer(before)).when().get("/api/v1/compliance")
+                .then().statusCode(200).extract().jsonPath().getList("items")).isEmpty();
+    }
+
     private static Map<String, String> awaitStatuses(String project, int expected) {
         Map<String, String>[] result = new Map[1];
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
