@@ -122,6 +122,27 @@ class RunHeartbeatTest {
     }
 
     @Test
+    void aRequestedRunWaitingForAPlannerFailsOnlyAfterTheRequestTimeoutAndNotAsWorkerLost() {
+        Instant requested = millisNow();
+        UUID id = runs.request();
+        // no worker has picked it up (it waits behind other plans): no heartbeat, but no worker is lost either
+        clock.set(requested.plus(Duration.ofMinutes(31)));
+        sweeper.sweep(clock.instant());
+        assertThat(run(id).getString("status")).isEqualTo("REQUESTED");
+        clock.set(requested.plus(Duration.ofMinutes(239)));
+        sweeper.sweep(clock.instant());
+        assertThat(run(id).getString("status")).isEqualTo("REQUESTED");
+
+        clock.set(requested.plus(Duration.ofMinutes(241)));
+        sweeper.sweep(clock.instant());
+        JsonPath failed = run(id);
+        assertThat(failed.getString("status")).isEqualTo("FAILED");
+        assertThat(failed.getString("statusReason")).startsWith("REQUEST_TIMEOUT: no worker started planning the run")
+                .contains("PT4H").doesNotContain("WORKER_LOST");
+        assertThat(awaitLifecycle(id, LifecycleEvent.FAILED).reason()).startsWith("REQUEST_TIMEOUT");
+    }
+
+    @Test
     void lateDuplicateAndFutureHeartbeatsNeverMoveTheLastHeartbeatBackOrAhead() {
         UUID id = runs.request();
         Instant now = millisNow();

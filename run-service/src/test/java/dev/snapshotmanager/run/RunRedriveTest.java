@@ -62,6 +62,11 @@ class RunRedriveTest {
             }
 
             @Override
+            public Duration requestTimeout() {
+                return Duration.ofHours(4);
+            }
+
+            @Override
             public StaleAction action() {
                 return action;
             }
@@ -98,6 +103,7 @@ class RunRedriveTest {
         assertThat(configured.action()).isEqualTo(StaleAction.FAIL);
         assertThat(configured.maxRedrives()).isEqualTo(1);
         assertThat(configured.staleAfter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(configured.requestTimeout()).isEqualTo(Duration.ofHours(4));
     }
 
     @Test
@@ -139,16 +145,20 @@ class RunRedriveTest {
                 .isNotEqualTo(KafkaProbe.header(requests.get(0), CloudEventHeaders.ID));
         assertThat(lifecycle(id, LifecycleEvent.REQUESTED, 2).get(1).reason()).startsWith("REDRIVEN");
 
-        // the re-driven attempt is silent too: a second stale-after window later it fails, not requested a third time
-        clock.set(redriveAt.plus(Duration.ofMinutes(29)));
+        // the re-driven attempt waits in the queue again: judged against the request timeout (4 h here), not
+        // stale-after; once that passed without a planner it fails, it is not requested a third time
+        clock.set(redriveAt.plus(Duration.ofMinutes(31)));
         sweeper.sweep(clock.instant());
         assertThat(run(id).getString("status")).isEqualTo("REQUESTED");
-        clock.set(redriveAt.plus(Duration.ofMinutes(31)));
+        clock.set(redriveAt.plus(Duration.ofMinutes(239)));
+        sweeper.sweep(clock.instant());
+        assertThat(run(id).getString("status")).isEqualTo("REQUESTED");
+        clock.set(redriveAt.plus(Duration.ofMinutes(241)));
         sweeper.sweep(clock.instant());
         JsonPath failed = run(id);
         assertThat(failed.getString("status")).isEqualTo("FAILED");
-        assertThat(failed.getString("statusReason")).startsWith("WORKER_LOST").contains("after 1 re-drive(s)");
-        assertThat(lifecycle(id, LifecycleEvent.FAILED, 1).get(0).reason()).startsWith("WORKER_LOST");
+        assertThat(failed.getString("statusReason")).startsWith("REQUEST_TIMEOUT").contains("after 1 re-drive(s)");
+        assertThat(lifecycle(id, LifecycleEvent.FAILED, 1).get(0).reason()).startsWith("REQUEST_TIMEOUT");
         assertThat(KafkaProbe.count(Topics.RUN_REQUESTED, r -> id.toString().equals(r.key()))).isEqualTo(2);
     }
 

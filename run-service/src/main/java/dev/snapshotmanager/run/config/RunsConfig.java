@@ -17,6 +17,13 @@ public interface RunsConfig {
     String staleCheckInterval();
 
     /**
+     * A REQUESTED run (no worker has started planning it: it waits in the run-requested queue, behind other plans, and
+     * gets no heartbeat) with no sign of life for this long fails as REQUEST_TIMEOUT (or is re-driven).
+     */
+    @WithDefault("PT4H")
+    Duration requestTimeout();
+
+    /**
      * How long a stale-run sweep waits for the worker-report consumers to apply what the report topics hold when it
      * starts; longer than the consumers' commit interval ({@code auto.commit.interval.ms}, 5 s). When they have not
      * caught up by then, the sweep is skipped.

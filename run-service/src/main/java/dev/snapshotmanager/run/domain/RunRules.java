@@ -27,6 +27,8 @@ public final class RunRules {
 
     /** Reason prefix of a run that was requested from the worker again because it went stale before its plan. */
     public static final String REDRIVEN = "REDRIVEN";
+    /** Reason prefix of a run that failed because no worker started planning it within the request timeout. */
+    public static final String REQUEST_TIMEOUT = "REQUEST_TIMEOUT";
     private static final int ERROR_LINES = 5;
     private static final int ERROR_SUMMARY_MAX = 2000;
 
@@ -186,7 +188,7 @@ public final class RunRules {
         run.statusReason = reason;
     }
 
-    /** Fails an active run whose worker stopped reporting. */
+    /** Fails an active run whose worker stopped reporting, or that no worker picked up in time. */
     public static void workerLost(Run run, Instant now, String reason) {
         finish(run, RunStatus.FAILED, now, reason);
     }

@@ -44,15 +44,18 @@ public class RunRepository implements PanacheRepositoryBase<Run, UUID> {
     }
 
     /**
-     * Ids of active runs with neither planning/results nor a heartbeat since {@code before}, longest silent first
-     * (the expression matches the partial index {@code run_active_last_sign_of_life}).
+     * Ids of active runs with neither planning/results nor a heartbeat since {@code before} (PLANNING, RUNNING) or
+     * since {@code requestedBefore} (REQUESTED: waiting for a worker's planner), longest silent first (the expression
+     * matches the partial index {@code run_active_last_sign_of_life}).
      */
     @SuppressWarnings("unchecked")
-    public List<UUID> staleIds(Instant before, int limit) {
-        return getEntityManager().createNativeQuery("select id from run where status in ('REQUESTED','PLANNING',"
-                + "'RUNNING') and greatest(last_activity_at, last_heartbeat_at) < :before "
+    public List<UUID> staleIds(Instant before, Instant requestedBefore, int limit) {
+        return getEntityManager().createNativeQuery("select id from run where ((status in ('PLANNING','RUNNING') "
+                + "and greatest(last_activity_at, last_heartbeat_at) < :before) or (status = 'REQUESTED' "
+                + "and greatest(last_activity_at, last_heartbeat_at) < :requestedBefore)) "
                 + "order by greatest(last_activity_at, last_heartbeat_at) limit :limit", UUID.class)
-                .setParameter("before", before).setParameter("limit", limit).getResultList();
+                .setParameter("before", before).setParameter("requestedBefore", requestedBefore)
+                .setParameter("limit", limit).getResultList();
     }
 
     /**

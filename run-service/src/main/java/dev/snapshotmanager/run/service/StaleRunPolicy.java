@@ -22,6 +22,11 @@ public class StaleRunPolicy {
         return config.staleAfter();
     }
 
+    /** A REQUESTED run (not picked up by a worker's planner yet) silent for this long is stale. */
+    public Duration requestTimeout() {
+        return config.requestTimeout();
+    }
+
     /** FAIL or REDRIVE. */
     public StaleAction action() {
         return config.staleAction();

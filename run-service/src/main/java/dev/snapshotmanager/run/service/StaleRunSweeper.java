@@ -2,6 +2,7 @@ package dev.snapshotmanager.run.service;
 
 import dev.snapshotmanager.events.LifecycleEvent;
 import dev.snapshotmanager.events.ReasonCodes;
+import dev.snapshotmanager.events.RunStatus;
 import dev.snapshotmanager.run.config.RunsConfig;
 import dev.snapshotmanager.run.config.RunsConfig.StaleAction;
 import dev.snapshotmanager.run.domain.Run;
@@ -17,8 +18,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * A run never stays active forever: an active run with neither planning/results nor a worker heartbeat for
- * {@code snapshot.runs.stale-after} is finalized as FAILED with reason WORKER_LOST, and the change is evented.
+ * A run never stays active forever: a PLANNING or RUNNING run with neither planning/results nor a worker heartbeat for
+ * {@code snapshot.runs.stale-after} is finalized as FAILED with reason WORKER_LOST, and the change is evented. A
+ * REQUESTED run has no worker yet (it waits for a planner, behind other plans, and gets no heartbeat): it is judged
+ * against the longer {@code snapshot.runs.request-timeout} and fails with reason REQUEST_TIMEOUT.
  *
  * <p>With {@code stale-action=REDRIVE}, a stale run that has no plan yet (REQUESTED or PLANNING) is requested again
  * instead: status REQUESTED, attempt + 1, a new RunRequestedV1 for the same run id and a REQUESTED lifecycle event
@@ -66,20 +69,29 @@ public class StaleRunSweeper {
             return 0;
         }
         Instant before = now.minus(policy.staleAfter());
+        Instant requestedBefore = now.minus(policy.requestTimeout());
         int handled = 0;
-        for (UUID id : QuarkusTransaction.requiringNew().call(() -> runs.staleIds(before, 500))) {
-            boolean done = QuarkusTransaction.requiringNew().call(() -> handleIfStale(id, before, now));
+        for (UUID id : QuarkusTransaction.requiringNew().call(() -> runs.staleIds(before, requestedBefore, 500))) {
+            boolean done = QuarkusTransaction.requiringNew().call(() -> handleIfStale(id, before, requestedBefore,
+                    now));
             handled += done ? 1 : 0;
         }
         return handled;
     }
 
-    private boolean handleIfStale(UUID id, Instant before, Instant now) {
+    private boolean handleIfStale(UUID id, Instant before, Instant requestedBefore, Instant now) {
         Run run = runs.lock(id).orElse(null);
-        if (run == null || !run.isActive() || !run.lastSignOfLifeAt().isBefore(before)) {
+        if (run == null || !run.isActive()) {
             return false;
         }
-        String silence = "no progress or heartbeat since " + run.lastSignOfLifeAt() + lastWorker(run);
+        boolean queued = run.status() == RunStatus.REQUESTED;
+        if (!run.lastSignOfLifeAt().isBefore(queued ? requestedBefore : before)) {
+            return false;
+        }
+        String silence = queued
+                ? "not picked up by a worker's planner since " + run.lastSignOfLifeAt() + " (request-timeout "
+                        + policy.requestTimeout() + ")" + lastWorker(run)
+                : "no progress or heartbeat since " + run.lastSignOfLifeAt() + lastWorker(run);
         if (policy.action() == StaleAction.REDRIVE && RunRules.redrivable(run)
                 && run.attempt() <= policy.maxRedrives()) {
             RunRules.redrive(run, now, RunRules.REDRIVEN + ": attempt " + (run.attempt() + 1) + " of "
@@ -88,7 +100,9 @@ public class StaleRunSweeper {
             return true;
         }
         String redrives = run.attempt() > 1 ? " (after " + (run.attempt() - 1) + " re-drive(s))" : "";
-        RunRules.workerLost(run, now, ReasonCodes.WORKER_LOST + ": worker lost, " + silence + redrives);
+        String reason = queued ? RunRules.REQUEST_TIMEOUT + ": no worker started planning the run, " + silence
+                : ReasonCodes.WORKER_LOST + ": worker lost, " + silence;
+        RunRules.workerLost(run, now, reason + redrives);
         events.lifecycle(run, LifecycleEvent.FAILED);
         return true;
     }
