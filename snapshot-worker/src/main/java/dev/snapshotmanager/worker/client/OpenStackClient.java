@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +47,14 @@ public class OpenStackClient {
                 .forEach(p -> projects.put(p.getId(), new CloudInventory.Project(p.getId(), p.getName(),
                         p.getDomainId(), p.isEnabled())));
         Map<String, String> domains = new HashMap<>();
+        Set<String> disabledDomains = new HashSet<>();
         calls.retrying("domains.list", null, os -> os.identity().domains().list())
-                .forEach(d -> domains.put(d.getId(), d.getName()));
+                .forEach(d -> {
+                    domains.put(d.getId(), d.getName());
+                    if (!d.isEnabled()) {
+                        disabledDomains.add(d.getId());
+                    }
+                });
         Map<String, String> servers = new HashMap<>();
         boolean anyAttached = volumes.stream().anyMatch(v -> !v.serverIds().isEmpty());
         if (anyAttached) {
@@ -54,7 +62,7 @@ public class OpenStackClient {
                     (os, params) -> os.compute().servers().list(params), s -> s.getId())
                     .forEach(s -> servers.put(s.getId(), s.getName()));
         }
-        return new CloudInventory(volumes, projects, domains, servers, listedAt);
+        return new CloudInventory(volumes, projects, domains, disabledDomains, servers, listedAt);
     }
 
     /** A project's snapshot and gigabytes quota with usage, read with the admin scope. */

@@ -98,11 +98,18 @@ public class PlanSelection {
         int maxSize = config.maxSizeGb().orElse(Integer.MAX_VALUE);
         int maxNew = config.maxNew().orElse(Integer.MAX_VALUE);
         Map<String, CloudInventory.Project> projects = volumes.inventory().projects();
+        java.util.Set<String> disabledDomains = volumes.inventory().disabledDomains();
         for (TaskVolume v : candidates) {
             CloudInventory.Project project = projects.get(v.tenant().projectId());
             if (project != null && !project.enabled()) {
                 results.add(RunPlanner.result(request, v, VolumeAction.SKIPPED, ReasonCodes.PROJECT_DISABLED,
                         "project " + describe(project) + " is disabled in Keystone"));
+            } else if (project != null && disabledDomains.contains(project.domainId())) {
+                // Keystone scopes no token to a project of a disabled domain either: every create would fail.
+                results.add(RunPlanner.result(request, v, VolumeAction.SKIPPED, ReasonCodes.PROJECT_DISABLED,
+                        "project " + describe(project) + " is in domain " + describeDomain(project.domainId(),
+                                volumes.inventory().domainNames())
+                                + ", which is disabled in Keystone"));
             } else if (project == null && !projects.isEmpty()) {
                 // Keystone listed projects, not this one: deleted (an orphaned volume). An empty listing decides
                 // nothing (a Keystone that answered nothing must not make every volume look orphaned).
@@ -170,6 +177,11 @@ public class PlanSelection {
 
     private static String describe(CloudInventory.Project project) {
         return project.name() == null ? project.id() : project.name() + " (" + project.id() + ")";
+    }
+
+    private static String describeDomain(String domainId, Map<String, String> names) {
+        String name = names.get(domainId);
+        return name == null ? domainId : name + " (" + domainId + ")";
     }
 
     private static String describe(QuotaUsage quota, String reason) {

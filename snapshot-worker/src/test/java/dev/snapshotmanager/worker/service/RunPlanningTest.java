@@ -218,10 +218,32 @@ class RunPlanningTest {
     }
 
     @Test
+    void skipsVolumesOfProjectsInADisabledDomainInsteadOfFailingThem() {
+        String shut = "d00000000000000000000000000005d0";
+        String inShut = "d00000000000000000000000000005d1";
+        String volume = "30000000-0000-4000-8000-0000000005d1";
+        Clouds.cloud().project(A, "alpha").projectInDisabledDomain(inShut, "sigma", shut, "shut")
+                .volume(A2, "a-small", A, 1).volume(volume, "s-data", inShut, 1).load();
+        PolicyDouble.decisions().applies(A2, Tasks.DAILY, KEEP_3).applies(volume, Tasks.DAILY, KEEP_3).install();
+
+        RunRequestedV1 request = request(false, null);
+
+        assertThat(planned(request.runId())).extracting(RunPlannedV1::totalVolumes, RunPlannedV1::toCreate,
+                RunPlannedV1::skipped, RunPlannedV1::batchCount).containsExactly(2, 1, 1, 1);
+        List<VolumeResultV1> results = Tasks.results(request.runId(), 2);
+        assertThat(byVolume(results)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                A2, "CREATED", volume, "SKIPPED:" + ReasonCodes.PROJECT_DISABLED));
+        assertThat(results).filteredOn(r -> r.volume().id().equals(volume)).singleElement()
+                .satisfies(r -> assertThat(r.error()).isEqualTo("project sigma (" + inShut
+                        + ") is in domain shut (" + shut + "), which is disabled in Keystone"));
+        assertThat(TestCloud.snapshots(volume)).isEmpty();
+    }
+
+    @Test
     void skipsNoVolumeAsOrphanedWhenKeystoneListsNoProjectAtAll() {
         CloudInventory listed = cloud.inventory();
         CloudInventory withoutProjects = new CloudInventory(listed.volumes(), Map.of(), listed.domainNames(),
-                listed.serverNames(), listed.listedAt());
+                listed.disabledDomains(), listed.serverNames(), listed.listedAt());
         RunRequestedV1 request = new RunRequestedV1(UUID.randomUUID(), Tasks.DAILY, Instant.now(), true,
                 RunTrigger.MANUAL, new RunScope(null, null, List.of(A2, B3)), "alice", "test", Instant.now());
 

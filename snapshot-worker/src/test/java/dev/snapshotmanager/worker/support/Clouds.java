@@ -2,6 +2,7 @@ package dev.snapshotmanager.worker.support;
 
 import dev.snapshotmanager.emulator.scenario.Scenario;
 import dev.snapshotmanager.emulator.scenario.Scenario.AttachmentSpec;
+import dev.snapshotmanager.emulator.scenario.Scenario.DomainSpec;
 import dev.snapshotmanager.emulator.scenario.Scenario.ProjectSpec;
 import dev.snapshotmanager.emulator.scenario.Scenario.ServerSpec;
 import dev.snapshotmanager.emulator.scenario.Scenario.SnapshotSpec;
@@ -24,6 +25,7 @@ public final class Clouds {
     /** Every volume's creation time, so that the same cloud loaded twice describes its volumes identically. */
     static final String CREATED = "2026-01-01T00:00:00Z";
 
+    private final List<DomainSpec> domains = new ArrayList<>();
     private final List<ProjectSpec> projects = new ArrayList<>();
     private final List<ServerSpec> servers = new ArrayList<>();
     private final List<VolumeSpec> volumes = new ArrayList<>();
@@ -49,6 +51,19 @@ public final class Clouds {
     /** A tenant project disabled in Keystone (the service user is a member, but no token can be scoped to it). */
     public Clouds disabledProject(String id, String name) {
         projects.add(new ProjectSpec(id, name, "default", "disabled tenant", null, false));
+        roles.put(id, List.of("member"));
+        return this;
+    }
+
+    /**
+     * An enabled tenant project in a domain disabled in Keystone (the service user is a member, but no token can be
+     * scoped to a project of a disabled domain).
+     */
+    public Clouds projectInDisabledDomain(String id, String name, String domainId, String domainName) {
+        if (domains.stream().noneMatch(d -> d.id().equals(domainId))) {
+            domains.add(new DomainSpec(domainId, domainName, "disabled domain", false));
+        }
+        projects.add(new ProjectSpec(id, name, domainId, "tenant", null));
         roles.put(id, List.of("member"));
         return this;
     }
@@ -104,7 +119,7 @@ public final class Clouds {
         all.add(0, new ProjectSpec(SERVICE_PROJECT, "service", "default", "service project", null));
         UserSpec user = new UserSpec(null, "snapshot-manager", "default", "secret", SERVICE_PROJECT,
                 new HashMap<>(roles));
-        return new Scenario(null, null, all, List.of(user), servers, volumes, snapshots, null, generate);
+        return new Scenario(domains, null, all, List.of(user), servers, volumes, snapshots, null, generate);
     }
 
     public void load() {

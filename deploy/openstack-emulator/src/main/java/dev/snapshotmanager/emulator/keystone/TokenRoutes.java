@@ -7,6 +7,7 @@ import dev.snapshotmanager.emulator.http.Json;
 import dev.snapshotmanager.emulator.http.Pipeline;
 import dev.snapshotmanager.emulator.http.Reply;
 import dev.snapshotmanager.emulator.http.Style;
+import dev.snapshotmanager.emulator.model.Domain;
 import dev.snapshotmanager.emulator.model.Project;
 import dev.snapshotmanager.emulator.model.Token;
 import dev.snapshotmanager.emulator.model.User;
@@ -116,7 +117,9 @@ public final class TokenRoutes {
         if (project == null) {
             return null;
         }
-        if (!project.enabled() || identity.rolesOf(user.id(), project.id()).isEmpty()) {
+        // Keystone scopes no token to a disabled project, nor to a project of a disabled domain.
+        boolean domainEnabled = identity.domain(project.domainId()).map(Domain::enabled).orElse(true);
+        if (!project.enabled() || !domainEnabled || identity.rolesOf(user.id(), project.id()).isEmpty()) {
             throw ApiException.unauthorized();
         }
         return project.id();

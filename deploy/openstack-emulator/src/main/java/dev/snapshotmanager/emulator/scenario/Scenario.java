@@ -41,7 +41,21 @@ public record Scenario(List<DomainSpec> domains, List<String> roles, List<Projec
         return list == null ? List.of() : list;
     }
 
-    public record DomainSpec(String id, String name, String description) {
+    /**
+     * A domain. {@code enabled} (default true) is what Keystone answers in {@code enabled}; no token can be scoped to
+     * a project of a disabled domain (Keystone refuses it like a disabled project).
+     */
+    public record DomainSpec(String id, String name, String description, Boolean enabled) {
+
+        @JsonCreator
+        public DomainSpec {
+            enabled = enabled == null ? Boolean.TRUE : enabled;
+        }
+
+        /** An enabled domain. */
+        public DomainSpec(String id, String name, String description) {
+            this(id, name, description, true);
+        }
     }
 
     /**

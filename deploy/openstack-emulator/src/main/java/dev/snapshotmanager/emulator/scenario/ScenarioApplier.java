@@ -62,7 +62,8 @@ public final class ScenarioApplier {
     private void apply(Scenario scenario) {
         scenario.domains().forEach(d -> {
             String id = d.id() != null ? d.id() : keystoneId("domain", d.name());
-            state.identity().put(new Domain(id, d.name(), d.description() == null ? "" : d.description(), true));
+            state.identity().put(new Domain(id, d.name(), d.description() == null ? "" : d.description(),
+                    d.enabled()));
             names.put("domain:" + d.name(), id);
         });
         scenario.roles().forEach(this::role);

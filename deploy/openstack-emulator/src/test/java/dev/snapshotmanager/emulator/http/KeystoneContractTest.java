@@ -134,6 +134,37 @@ class KeystoneContractTest extends RawHttpTestBase {
     }
 
     @Test
+    void answersWhetherADomainIsEnabledAndScopesNoTokenToAProjectOfADisabledOne() {
+        String yaml = """
+                domains:
+                  - { name: shut, enabled: false }
+                projects:
+                  - { name: admin }
+                  - { name: inside, domain: shut }
+                users:
+                  - { name: admin, password: secret, roles: { admin: [admin], inside: [member] } }
+                """;
+        RestAssured.given().baseUri(emulator.baseUrl()).contentType("application/yaml")
+                .body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/_emulator/scenario").then().statusCode(200);
+        String shut = dev.snapshotmanager.emulator.scenario.ScenarioApplier.keystoneId("domain", "shut");
+        String inside = dev.snapshotmanager.emulator.scenario.ScenarioApplier.keystoneId("project", "inside");
+
+        Response listed = admin().get("/identity/v3/domains");
+
+        listed.then().statusCode(200);
+        assertThat(listed.jsonPath().getMap("domains.collectEntries { [it.name, it.enabled] }"))
+                .containsEntry("shut", false).containsEntry("Default", true);
+        admin().get("/identity/v3/projects/" + inside).then().statusCode(200)
+                .body("project.enabled", equalTo(true)).body("project.domain_id", equalTo(shut));
+        RestAssured.given().baseUri(emulator.baseUrl()).contentType(ContentType.JSON)
+                .body(authBody("admin", "admin").replace(
+                        "\"scope\":{\"project\":{\"name\":\"admin\",\"domain\":{\"id\":\"default\"}}}",
+                        "\"scope\":{\"project\":{\"id\":\"" + inside + "\"}}"))
+                .post("/identity/v3/auth/tokens")
+                .then().statusCode(401).body("error.code", equalTo(401));
+    }
+
+    @Test
     void grantsAndChecksRolesOnProjects() {
         String member = admin().get("/identity/v3/roles?name=member").then().statusCode(200)
                 .extract().jsonPath().getString("roles[0].id");
