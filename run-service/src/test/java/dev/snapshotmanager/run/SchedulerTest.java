@@ -44,6 +44,9 @@ class SchedulerTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    TestClock clock;
+
     private final List<Fixtures.PolicySet> created = new ArrayList<>();
 
     /** Applies a new set and remembers it, so that it stops firing after the test (other tests tick other times). */
@@ -55,6 +58,7 @@ class SchedulerTest {
 
     @AfterEach
     void disableCreatedSets() {
+        clock.reset();
         created.forEach(set -> projection.apply(set.next().enabled(false).event()));
         created.clear();
     }
@@ -286,6 +290,42 @@ class SchedulerTest {
         assertThat(runsOf(set)).isEmpty();
         scheduler.tick(Instant.parse("2026-05-04T06:00:05Z"));
         assertThat(runsOf(set)).extracting(ScheduledRun::slot).containsExactly(Instant.parse("2026-05-04T06:00:00Z"));
+    }
+
+    @Test
+    void disablingAPolicyBeforeTheSchedulerHandledItsDueSlotsRecordsThemMissed() {
+        Instant start = Instant.parse("2026-05-06T00:00:00Z");
+        Fixtures.PolicySet set = known(Fixtures.policySet().changedAt(start));
+        // no tick between the policy's start and its disabling three hours later (the scheduler was down); the change
+        // is applied a minute after it was made
+        clock.set(start.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(1)));
+        projection.apply(set.next().enabled(false).changedAt(start.plus(Duration.ofHours(3))).event());
+        List<ScheduledRun> runs = runsOf(set);
+        assertThat(runs).extracting(ScheduledRun::slot).containsExactly(Instant.parse("2026-05-06T01:00:00Z"),
+                Instant.parse("2026-05-06T02:00:00Z"), Instant.parse("2026-05-06T03:00:00Z"));
+        assertThat(runs).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo("MISSED");
+            assertThat(r.statusReason()).startsWith("MISSED_SLOT").contains("stopped firing");
+        });
+        schedulers.get().tick(start.plus(Duration.ofHours(5)));
+        assertThat(runsOf(set)).hasSize(3);
+    }
+
+    @Test
+    void aNewCronRecordsTheOldSchedulesUnhandledSlotsMissedAndThenFollowsTheNewOne() {
+        Instant start = Instant.parse("2026-05-07T00:00:00Z");
+        Fixtures.PolicySet set = known(Fixtures.policySet().changedAt(start));
+        clock.set(Instant.parse("2026-05-07T02:11:00Z"));
+        projection.apply(set.next().cron("30 * * * *", "UTC").changedAt(Instant.parse("2026-05-07T02:10:00Z"))
+                .event());
+        assertThat(runsOf(set)).extracting(ScheduledRun::slot, ScheduledRun::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-05-07T01:00:00Z"), "MISSED"),
+                org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-05-07T02:00:00Z"), "MISSED"));
+        schedulers.get().tick(Instant.parse("2026-05-07T02:30:05Z"));
+        List<ScheduledRun> runs = runsOf(set);
+        assertThat(runs).hasSize(3);
+        assertThat(runs.get(2).slot()).isEqualTo(Instant.parse("2026-05-07T02:30:00Z"));
+        assertThat(runs.get(2).status()).isEqualTo("REQUESTED");
     }
 
     @Test

@@ -9,8 +9,10 @@ import dev.snapshotmanager.run.repository.PolicyScheduleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -22,7 +24,8 @@ import org.jboss.logging.Logger;
  * Keeps the schedule projection from PolicyChangedV1 events. An event not newer than the set's known version is a
  * duplicate or arrived out of order and changes nothing. A policy that starts firing (new, re-enabled, new cron or
  * zone) gets its first slot after the change, so re-enabling never fires a burst of old slots; a policy whose
- * schedule did not change keeps its next slot.
+ * schedule did not change keeps its next slot. Before a change replaces or removes a schedule's next slot, the slots
+ * of the old schedule that came due before the change and were not handled yet are recorded MISSED.
  */
 @ApplicationScoped
 public class PolicyProjection {
@@ -32,6 +35,12 @@ public class PolicyProjection {
     @Inject
     PolicyScheduleRepository repository;
 
+    @Inject
+    SlotScheduler scheduler;
+
+    @Inject
+    Clock clock;
+
     /** Applies an event; returns false when it was ignored as stale. */
     @Transactional
     public boolean apply(PolicyChangedV1 event) {
@@ -40,20 +49,31 @@ public class PolicyProjection {
             return false;
         }
         repository.saveVersion(event.policySetId(), event.version(), event.deleted());
+        Instant now = clock.instant();
+        Instant base = event.changedAt();
+        Instant until = base.isBefore(now) ? base : now;
+        Map<String, PolicySchedule> existing = repository.ofSet(event.policySetId()).stream()
+                .collect(Collectors.toMap(PolicySchedule::policyName, Function.identity()));
         if (event.deleted() || event.policySet() == null) {
+            existing.values().forEach(old -> settle(old, until, now, "the policy set was deleted"));
             repository.deleteSet(event.policySetId());
             return true;
         }
         PolicySetState set = event.policySet();
-        Map<String, PolicySchedule> existing = repository.ofSet(event.policySetId()).stream()
-                .collect(Collectors.toMap(PolicySchedule::policyName, Function.identity()));
-        Instant base = event.changedAt();
         for (PolicyState policy : set.policies()) {
-            repository.upsert(project(set, policy, existing.get(policy.name()), base), base);
+            PolicySchedule old = existing.get(policy.name());
+            PolicySchedule projected = project(set, policy, old, base);
+            if (old != null && !Objects.equals(old.nextSlot(), projected.nextSlot())) {
+                settle(old, until, now,
+                        projected.fires() ? "the policy's schedule changed" : "the policy stopped firing");
+            }
+            repository.upsert(projected, base);
         }
         Set<String> names = set.policies().stream().map(PolicyState::name).collect(Collectors.toSet());
-        existing.keySet().stream().filter(name -> !names.contains(name))
-                .forEach(name -> repository.deletePolicy(event.policySetId(), name));
+        existing.values().stream().filter(old -> !names.contains(old.policyName())).forEach(old -> {
+            settle(old, until, now, "the policy was removed from its set");
+            repository.deletePolicy(event.policySetId(), old.policyName());
+        });
         return true;
     }
 
@@ -62,7 +82,23 @@ public class PolicyProjection {
     public void tombstone(UUID policySetId) {
         long version = repository.lockVersion(policySetId).orElse(0);
         repository.saveVersion(policySetId, version, true);
+        Instant now = clock.instant();
+        repository.ofSet(policySetId).forEach(old -> settle(old, now, now, "the policy set was deleted"));
         repository.deleteSet(policySetId);
+    }
+
+    /**
+     * Records the slots of the old schedule that came due before the change (up to {@code until}: the change's time,
+     * at most now) and that the scheduler has not handled (after an outage, or a change applied between two ticks)
+     * as MISSED: the change replaces the schedule's next slot, and they would vanish without a record.
+     */
+    private void settle(PolicySchedule old, Instant until, Instant now, String why) {
+        int recorded = scheduler.settleBeforeChange(old, until, now,
+                "MISSED_SLOT: not run before " + why + " at " + until);
+        if (recorded > 0) {
+            LOG.infof("policy %s/%s: %d due slot(s) of its old schedule recorded MISSED (%s)", old.policySetId(),
+                    old.policyName(), recorded, why);
+        }
     }
 
     private PolicySchedule project(PolicySetState set, PolicyState policy, PolicySchedule old, Instant base) {

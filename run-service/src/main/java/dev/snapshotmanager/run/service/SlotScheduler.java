@@ -150,6 +150,36 @@ public class SlotScheduler {
         return new Batch(null, 0, fired);
     }
 
+    /**
+     * Records the slots of a policy's current schedule that came due up to {@code until} and were not handled yet as
+     * MISSED, before a change (new cron or zone, disabled, set inactive or deleted) replaces that schedule: a slot
+     * not run is recorded, never dropped with the schedule. The lookback applies as in a tick. Runs in the caller's
+     * transaction; returns how many slots were recorded.
+     */
+    public int settleBeforeChange(PolicySchedule old, Instant until, Instant now, String reason) {
+        if (!old.fires() || old.nextSlot().isAfter(until)) {
+            return 0;
+        }
+        CronSlots cron = CronSlots.of(old.cron(), old.timeZone());
+        Instant lookback = now.minus(config.missedLookback());
+        List<Instant> due = new ArrayList<>();
+        if (!old.nextSlot().isBefore(lookback)) {
+            due.add(old.nextSlot());
+        }
+        Instant from = old.nextSlot().isBefore(lookback) ? lookback : old.nextSlot();
+        List<Instant> batch;
+        do {
+            batch = cron.between(from, until, MAX_SLOTS_PER_POLICY);
+            due.addAll(batch);
+            from = batch.isEmpty() ? from : batch.get(batch.size() - 1);
+        } while (batch.size() == MAX_SLOTS_PER_POLICY);
+        if (due.isEmpty()) {
+            due.add(newestUpTo(cron, old.nextSlot(), until));
+        }
+        due.forEach(slot -> missed(old, slot, now, reason));
+        return due.size();
+    }
+
     /** The newest slot in {@code [first, until]}; {@code first} is a slot. */
     private static Instant newestUpTo(CronSlots cron, Instant first, Instant until) {
         Instant newest = first;
