@@ -28,6 +28,17 @@ public interface AuditConfig {
         /** Months of records to keep (whole monthly partitions are dropped beyond it); 0 keeps everything. */
         @WithDefault("0")
         int retentionMonths();
+
+        /**
+         * Longest wait for a lock by partition DDL (attach, detach, drop); past it the step gives up and is repeated
+         * at the next maintenance pass (or, for a month an event needs, by the ingest's retry).
+         */
+        @WithDefault("2s")
+        Duration lockTimeout();
+
+        /** Record ids deleted from {@code record_key} per transaction before a month is dropped. */
+        @WithDefault("10000")
+        int keyDeleteBatch();
     }
 
     interface Query {
