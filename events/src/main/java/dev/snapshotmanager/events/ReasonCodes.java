@@ -53,6 +53,8 @@ public final class ReasonCodes {
     public static final String WORKER_LOST = "WORKER_LOST";
     /** FAILED (run): planning failed for good, reported by a {@link RunHeartbeatV1} in phase PLANNING_FAILED. */
     public static final String PLANNING_FAILED = "PLANNING_FAILED";
+    /** FAILED (run): no worker started planning the run within run-service's request timeout. */
+    public static final String REQUEST_TIMEOUT = "REQUEST_TIMEOUT";
 
     private ReasonCodes() {
     }

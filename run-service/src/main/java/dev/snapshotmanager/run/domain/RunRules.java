@@ -27,8 +27,6 @@ public final class RunRules {
 
     /** Reason prefix of a run that was requested from the worker again because it went stale before its plan. */
     public static final String REDRIVEN = "REDRIVEN";
-    /** Reason prefix of a run that failed because no worker started planning it within the request timeout. */
-    public static final String REQUEST_TIMEOUT = "REQUEST_TIMEOUT";
     private static final int ERROR_LINES = 5;
     private static final int ERROR_SUMMARY_MAX = 2000;
 

@@ -1,9 +1,9 @@
 package dev.snapshotmanager.run.service;
 
+import dev.snapshotmanager.common.schedule.CronSchedule;
 import dev.snapshotmanager.events.PolicyChangedV1;
 import dev.snapshotmanager.events.PolicySetState;
 import dev.snapshotmanager.events.PolicyState;
-import dev.snapshotmanager.run.domain.CronSlots;
 import dev.snapshotmanager.run.domain.PolicySchedule;
 import dev.snapshotmanager.run.repository.PolicyScheduleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,7 +106,7 @@ public class PolicyProjection {
         Instant nextSlot = null;
         String error = null;
         try {
-            CronSlots slots = CronSlots.of(policy.cron(), policy.timeZone());
+            CronSchedule slots = CronSchedule.of(policy.cron(), policy.timeZone());
             if (firing) {
                 boolean sameSchedule = old != null && old.fires() && old.cron().equals(policy.cron())
                         && old.timeZone().equals(policy.timeZone());

@@ -1,11 +1,11 @@
 package dev.snapshotmanager.run.service;
 
+import dev.snapshotmanager.common.schedule.CronSchedule;
 import dev.snapshotmanager.events.LifecycleEvent;
 import dev.snapshotmanager.events.MissedRunMode;
 import dev.snapshotmanager.events.RunStatus;
 import dev.snapshotmanager.events.RunTrigger;
 import dev.snapshotmanager.run.config.SchedulerConfig;
-import dev.snapshotmanager.run.domain.CronSlots;
 import dev.snapshotmanager.run.domain.NewRun;
 import dev.snapshotmanager.run.domain.PolicySchedule;
 import dev.snapshotmanager.run.repository.PolicyScheduleRepository;
@@ -109,7 +109,7 @@ public class SlotScheduler {
      * never dropped after a long outage.
      */
     private Batch handle(PolicySchedule policy, int missedBefore, Instant now) {
-        CronSlots cron = CronSlots.of(policy.cron(), policy.timeZone());
+        CronSchedule cron = CronSchedule.of(policy.cron(), policy.timeZone());
         List<Instant> due = new ArrayList<>();
         Instant lookback = now.minus(config.missedLookback());
         if (!policy.nextSlot().isBefore(lookback)) {
@@ -160,7 +160,7 @@ public class SlotScheduler {
         if (!old.fires() || old.nextSlot().isAfter(until)) {
             return 0;
         }
-        CronSlots cron = CronSlots.of(old.cron(), old.timeZone());
+        CronSchedule cron = CronSchedule.of(old.cron(), old.timeZone());
         Instant lookback = now.minus(config.missedLookback());
         List<Instant> due = new ArrayList<>();
         if (!old.nextSlot().isBefore(lookback)) {
@@ -181,7 +181,7 @@ public class SlotScheduler {
     }
 
     /** The newest slot in {@code [first, until]}; {@code first} is a slot. */
-    private static Instant newestUpTo(CronSlots cron, Instant first, Instant until) {
+    private static Instant newestUpTo(CronSchedule cron, Instant first, Instant until) {
         Instant newest = first;
         List<Instant> later;
         do {

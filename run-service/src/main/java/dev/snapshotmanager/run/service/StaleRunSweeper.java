@@ -100,7 +100,7 @@ public class StaleRunSweeper {
             return true;
         }
         String redrives = run.attempt() > 1 ? " (after " + (run.attempt() - 1) + " re-drive(s))" : "";
-        String reason = queued ? RunRules.REQUEST_TIMEOUT + ": no worker started planning the run, " + silence
+        String reason = queued ? ReasonCodes.REQUEST_TIMEOUT + ": no worker started planning the run, " + silence
                 : ReasonCodes.WORKER_LOST + ": worker lost, " + silence;
         RunRules.workerLost(run, now, reason + redrives);
         events.lifecycle(run, LifecycleEvent.FAILED);
