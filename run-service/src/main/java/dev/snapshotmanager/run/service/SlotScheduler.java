@@ -182,15 +182,7 @@ public class SlotScheduler {
 
     /** The newest slot in {@code [first, until]}; {@code first} is a slot. */
     private static Instant newestUpTo(CronSchedule cron, Instant first, Instant until) {
-        Instant newest = first;
-        List<Instant> later;
-        do {
-            later = cron.between(newest, until, MAX_SLOTS_PER_POLICY);
-            if (!later.isEmpty()) {
-                newest = later.get(later.size() - 1);
-            }
-        } while (later.size() == MAX_SLOTS_PER_POLICY);
-        return newest;
+        return cron.latestAtOrBefore(until).filter(latest -> latest.isAfter(first)).orElse(first);
     }
 
     private boolean fire(PolicySchedule policy, Instant slot, Instant now, String reason) {
