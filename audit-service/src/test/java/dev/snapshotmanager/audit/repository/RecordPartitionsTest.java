@@ -4,6 +4,7 @@ import static dev.snapshotmanager.audit.fixtures.ResultBuilder.aResult;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshotmanager.audit.fixtures.RecordRows;
 import dev.snapshotmanager.audit.fixtures.Records;
 import dev.snapshotmanager.audit.service.IngestService;
 import dev.snapshotmanager.events.VolumeResultV1;
@@ -76,7 +77,7 @@ class RecordPartitionsTest {
         }
 
         assertThat(partitions.dropBefore(KEPT)).containsExactly(DROPPED);
-        assertThat(tableExists(RecordPartitions.tableOf(DROPPED))).isFalse();
+        assertThat(new RecordRows(dataSource).tableExists(RecordPartitions.tableOf(DROPPED))).isFalse();
         assertThat(partitions.existing()).doesNotContain(DROPPED).contains(KEPT);
         given().auth().oauth2(viewer()).when().get("/api/v1/records/" + kept.eventId()).then().statusCode(200);
         given().auth().oauth2(viewer()).when().get("/api/v1/records/" + old.get(1).eventId()).then().statusCode(404);
@@ -112,16 +113,6 @@ class RecordPartitionsTest {
         }
     }
 
-    private boolean tableExists(String name) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            s.setString(1, name);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
 
     private static String viewer() {
         return TestTokens.forRole("vera", "viewer");
