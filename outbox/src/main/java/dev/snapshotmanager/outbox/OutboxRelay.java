@@ -48,9 +48,6 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** One lock per outbox table: services may share a database, each in its own schema. */
-    private static final String RELAY_LOCK =
-            "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event relay'))";
 
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
@@ -76,7 +73,7 @@ public class OutboxRelay {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (!isTheRelay(c)) {
+                if (!SchemaLocks.tryForTransaction(c, "outbox_event relay")) {
                     c.commit();
                     return 0;
                 }
@@ -138,13 +135,6 @@ public class OutboxRelay {
     /** How many rows this relay parked since it was made. */
     public long parked() {
         return parked.get();
-    }
-
-    /** Whether this pass holds the outbox's relay lock (released at the end of the transaction). */
-    private static boolean isTheRelay(Connection c) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement(RELAY_LOCK); ResultSet r = lock.executeQuery()) {
-            return r.next() && r.getBoolean(1);
-        }
     }
 
     /** A failure that a later attempt cannot cure: the broker will never take this record. */

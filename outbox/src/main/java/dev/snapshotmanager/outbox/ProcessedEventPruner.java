@@ -2,7 +2,6 @@ package dev.snapshotmanager.outbox;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,9 +21,6 @@ import javax.sql.DataSource;
  */
 public class ProcessedEventPruner {
 
-    /** One lock per processed_event table: services may share a database, each in its own schema. */
-    private static final String PRUNE_LOCK =
-            "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.processed_event prune'))";
     /** A TID scan of at most {@code chunk} rows found through the processed_at index. */
     private static final String DELETE_CHUNK = "DELETE FROM processed_event WHERE ctid = ANY (ARRAY("
             + "SELECT ctid FROM processed_event WHERE processed_at < ? LIMIT ?))";
@@ -68,7 +64,7 @@ public class ProcessedEventPruner {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (!isThePruner(c)) {
+                if (!SchemaLocks.tryForTransaction(c, "processed_event prune")) {
                     c.commit();
                     return -1;
                 }
@@ -86,12 +82,6 @@ public class ProcessedEventPruner {
             }
         } catch (SQLException e) {
             throw new OutboxRelayException("processed events could not be pruned", e);
-        }
-    }
-
-    private static boolean isThePruner(Connection c) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement(PRUNE_LOCK); ResultSet r = lock.executeQuery()) {
-            return r.next() && r.getBoolean(1);
         }
     }
 }
