@@ -1,6 +1,7 @@
 package dev.snapshotmanager.run.repository;
 
 import dev.snapshotmanager.events.VolumeAction;
+import dev.snapshotmanager.outbox.SchemaLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Each volume's latest create outcome per run ({@code run_volume_outcome}), so that a run counts every volume once
@@ -22,6 +24,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class VolumeOutcomes {
+
+    /** The name of the pruning lock ({@link SchemaLocks}: one per schema). */
+    static final String PRUNE_LOCK = "run_volume_outcome prune";
 
     @Inject
     EntityManager em;
@@ -42,9 +47,7 @@ public class VolumeOutcomes {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean tryPruneLock() {
-        return Boolean.TRUE.equals(em.createNativeQuery(
-                "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.run_volume_outcome prune'))")
-                .getSingleResult());
+        return em.unwrap(Session.class).doReturningWork(c -> SchemaLocks.tryForTransaction(c, PRUNE_LOCK));
     }
 
     /** Deletes at most {@code chunk} outcomes of runs marked PRUNING; how many. */
