@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * The one JSON mapping of event payloads, used by producers, consumers and tests alike:
  * <ul>
- *   <li>times as ISO-8601 strings ({@code 2025-03-01T02:00:00Z}), never numbers;</li>
+ *   <li>times as ISO-8601 strings ({@code 2025-03-01T02:00:00Z}), never numbers; that shape is read by hand
+ *       ({@link IsoInstantDeserializer}), anything else as jackson-datatype-jsr310 reads it;</li>
  *   <li>unknown properties ignored (a newer producer may add optional fields);</li>
  *   <li>{@code null} fields omitted; enums as their names;</li>
  *   <li>required properties (those marked {@code @JsonProperty(required = true)}, the schema's {@code required})
@@ -24,6 +27,8 @@ public final class EventJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // registered after JavaTimeModule, so that it takes precedence for Instant (see IsoInstantDeserializer)
+            .addModule(new SimpleModule("iso-instants").addDeserializer(Instant.class, new IsoInstantDeserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
