@@ -8,6 +8,7 @@ import dev.snapshotmanager.events.VolumeResultV1;
 import dev.snapshotmanager.outbox.ProcessedEventRetention;
 import dev.snapshotmanager.run.service.RunTracker;
 import dev.snapshotmanager.run.service.VolumeOutcomePruner;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -54,6 +55,9 @@ class PruningTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    MeterRegistry registry;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -66,11 +70,17 @@ class PruningTest {
         assertThat(counters).containsEntry("status", "PARTIAL").containsEntry("volumes_done", 3)
                 .containsEntry("created", 2).containsEntry("failed", 1);
 
-        assertThat(pruner.prune(now())).isGreaterThanOrEqualTo(3);
+        double prunedBefore = outcomesPruned();
 
+        long deleted = pruner.prune(now());
+
+        assertThat(deleted).isGreaterThanOrEqualTo(3);
         assertThat(outcomeRows(old)).isZero();
         assertThat(volumeOutcomes(old)).isEqualTo("PRUNED");
         assertThat(counters(old)).isEqualTo(counters);
+        assertThat(outcomesPruned() - prunedBefore).as("snapshot_run_outcomes_pruned_total").isEqualTo(deleted);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("snapshot_run_outcomes_pruned_total"));
     }
 
     @Test
@@ -126,9 +136,11 @@ class PruningTest {
 
         VolumeOutcomePruner.Step step;
         do {
+            double prunedBefore = outcomesPruned();
             step = pruner.step(cutoff, 2);
             assertThat(step.thePruner()).isTrue();
             assertThat(step.deleted()).isLessThanOrEqualTo(2);
+            assertThat(outcomesPruned() - prunedBefore).as("counted per committed chunk").isEqualTo(step.deleted());
         } while (step.progressed());
         assertThat(outcomeRows(old)).isZero();
         assertThat(volumeOutcomes(old)).isEqualTo("PRUNED");
@@ -144,9 +156,11 @@ class PruningTest {
                     "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.run_volume_outcome prune'))")) {
                 lock.execute();
             }
+            double prunedBefore = outcomesPruned();
             assertThat(pruner.step(now().minus(OUTCOME_RETENTION), 100).thePruner()).isFalse();
             assertThat(pruner.prune(now())).isZero();
             assertThat(volumeOutcomes(old)).isEqualTo("KEPT");
+            assertThat(outcomesPruned()).isEqualTo(prunedBefore);
             other.commit();
         }
         pruner.prune(now());
@@ -169,6 +183,11 @@ class PruningTest {
         assertThat(counters(id)).containsEntry("deleted", 1);
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("snapshot_outbox_processed_pruned_total"));
+    }
+
+    /** {@code snapshot_run_outcomes_pruned_total} now. */
+    private double outcomesPruned() {
+        return registry.get("snapshot_run_outcomes_pruned_total").counter().count();
     }
 
     private Instant now() {

@@ -3,9 +3,12 @@ package dev.snapshotmanager.run.service;
 import dev.snapshotmanager.events.LifecycleEvent;
 import dev.snapshotmanager.events.RunLifecycleV1;
 import dev.snapshotmanager.run.domain.RunChanged;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -15,13 +18,30 @@ import java.time.Duration;
 /**
  * Run metrics at the business boundary: runs by status and trigger ({@code snapshot_runs_total}), run duration
  * ({@code snapshot_run_duration_seconds}), volumes per run ({@code snapshot_run_volumes}) and scheduler lag, the
- * fire time minus the slot time ({@code snapshot_scheduler_lag_seconds}). Counted after the change committed.
+ * fire time minus the slot time ({@code snapshot_scheduler_lag_seconds}). Counted after the change committed. The
+ * background jobs' counters ({@code snapshot_stale_sweeps_skipped_total}, {@code snapshot_run_outcomes_pruned_total})
+ * are registered at start, so that they are exported (at 0) before the first increment.
  */
+@Startup
 @ApplicationScoped
 public class RunMetrics {
 
     @Inject
     MeterRegistry registry;
+
+    private Counter staleSweepsSkipped;
+    private Counter outcomesPruned;
+
+    @PostConstruct
+    void registerCounters() {
+        staleSweepsSkipped = Counter.builder("snapshot_stale_sweeps_skipped_total")
+                .description("stale-run sweeps skipped: the worker reports on Kafka were not all applied")
+                .register(registry);
+        outcomesPruned = Counter.builder("snapshot_run_outcomes_pruned_total")
+                .description("volume outcomes (run_volume_outcome rows) of finished runs deleted after "
+                        + "snapshot.runs.outcome-retention")
+                .register(registry);
+    }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) RunChanged change) {
         RunLifecycleV1 run = change.lifecycle();
@@ -43,7 +63,12 @@ public class RunMetrics {
 
     /** A stale-run sweep was skipped because the worker reports on Kafka were not all applied. */
     public void staleSweepSkipped() {
-        registry.counter("snapshot_stale_sweeps_skipped_total").increment();
+        staleSweepsSkipped.increment();
+    }
+
+    /** A committed pruning transaction deleted this many volume outcomes. */
+    public void outcomesPruned(int deleted) {
+        outcomesPruned.increment(deleted);
     }
 
     /** How late the scheduler fired a slot. */
