@@ -14,8 +14,10 @@ import dev.snapshotmanager.events.RunLifecycleV1;
 import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.WorkerPhase;
+import dev.snapshotmanager.run.config.RunsConfig;
 import dev.snapshotmanager.run.service.RunTracker;
 import dev.snapshotmanager.run.service.StaleRunSweeper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -50,6 +52,12 @@ class RunHeartbeatTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    RunsConfig runsConfig;
+
+    @Inject
+    MeterRegistry registry;
 
     @AfterEach
     void resetClock() {
@@ -250,6 +258,43 @@ class RunHeartbeatTest {
     }
 
     @Test
+    void aSweepWithNoRunToJudgeDoesNotAskKafkaAndIsNotCountedAsSkipped() throws Exception {
+        Instant t0 = millisNow();
+        clock.set(t0);
+        UUID silent = runs.request();
+        tracker.planned(Fixtures.planned(silent, 3, 3, 1));
+        UUID blocker = runs.request();
+        tracker.heartbeat(beat(blocker, "worker-b", WorkerPhase.EXECUTING, t0.minusSeconds(30)));
+        Instant beatAt = t0;
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement ps = lock.prepareStatement("SELECT id FROM run WHERE id = ? FOR UPDATE")) {
+                ps.setObject(1, blocker);
+                ps.executeQuery().close();
+            }
+            // the heartbeat consumer blocks on the locked row: a heartbeat stays on the topic, unapplied
+            send(beat(blocker, "worker-b", WorkerPhase.EXECUTING, beatAt));
+
+            // as of the earliest sign of life of any active run, none is silent: nothing to judge, Kafka not asked
+            Instant quiet = earliestSignOfLifeOfAnActiveRun();
+            double skipped = sweepsSkipped();
+            long started = System.nanoTime();
+            assertThat(sweeper.sweep(quiet)).isZero();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no wait for the consumers")
+                    .isLessThan(runsConfig.staleCheckCatchUpWait());
+            assertThat(sweepsSkipped()).as("snapshot_stale_sweeps_skipped_total").isEqualTo(skipped);
+
+            // the same backlog with a run to judge: Kafka is asked, the consumers are behind, the sweep is skipped
+            sweeper.sweep(t0.plus(Duration.ofMinutes(40)));
+            assertThat(sweepsSkipped()).isEqualTo(skipped + 1);
+            assertThat(run(silent).getString("status")).isEqualTo("RUNNING");
+            lock.rollback();
+        }
+        // the next test starts with the consumers caught up
+        await().atMost(Duration.ofSeconds(30)).until(() -> beatAt.equals(lastHeartbeatAt(run(blocker))));
+    }
+
+    @Test
     void aPoisonHeartbeatGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
         UUID id = runs.request();
         byte[] garbage = ("{\"runId\":\"" + id + "\",\"phase\":\"NAPPING\"}").getBytes(StandardCharsets.UTF_8);
@@ -259,6 +304,22 @@ class RunHeartbeatTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> sent.equals(lastHeartbeatAt(run(id))));
         KafkaProbe.await(Topics.deadLetter(Topics.RUN_HEARTBEATS),
                 r -> r.value() != null && Arrays.equals(r.value(), garbage), Duration.ofSeconds(30));
+    }
+
+    /** {@code snapshot_stale_sweeps_skipped_total} now. */
+    double sweepsSkipped() {
+        return registry.get("snapshot_stale_sweeps_skipped_total").counter().count();
+    }
+
+    /** The oldest last sign of life (activity or heartbeat) of any active run, of this test or another. */
+    Instant earliestSignOfLifeOfAnActiveRun() throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT min(greatest(last_activity_at, last_heartbeat_at)) FROM run "
+                        + "WHERE status IN ('REQUESTED','PLANNING','RUNNING')");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getTimestamp(1).toInstant();
+        }
     }
 
     long lifecycleEventsInOutbox(UUID id, LifecycleEvent event) throws Exception {

@@ -35,7 +35,8 @@ public class RunMetrics {
     @PostConstruct
     void registerCounters() {
         staleSweepsSkipped = Counter.builder("snapshot_stale_sweeps_skipped_total")
-                .description("stale-run sweeps skipped: the worker reports on Kafka were not all applied")
+                .description("stale-run sweeps that had runs to judge but were skipped: the worker reports on Kafka "
+                        + "were not all applied (a sweep without such a run does not ask Kafka and is not counted)")
                 .register(registry);
         outcomesPruned = Counter.builder("snapshot_run_outcomes_pruned_total")
                 .description("volume outcomes (run_volume_outcome rows) of finished runs deleted after "
@@ -61,7 +62,7 @@ public class RunMetrics {
         }
     }
 
-    /** A stale-run sweep was skipped because the worker reports on Kafka were not all applied. */
+    /** A stale-run sweep that had runs to judge was skipped: the worker reports on Kafka were not all applied. */
     public void staleSweepSkipped() {
         staleSweepsSkipped.increment();
     }

@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -31,7 +32,8 @@ import org.jboss.logging.Logger;
  * <p>Silence is judged only on applied reports: while the report consumers have not caught up with the report topics
  * (this service or its database was down or slow; the topics hold the heartbeats of that time), the sweep is skipped,
  * so that an outage of run-service is not taken for lost workers. A worker that is really gone sends nothing: the
- * consumers are caught up and its runs fail as before.
+ * consumers are caught up and its runs fail as before. Kafka is asked only when the database shows a run to judge
+ * (a cheap query); a pass without one ends there and is not counted as skipped.
  */
 @ApplicationScoped
 public class StaleRunSweeper {
@@ -57,21 +59,29 @@ public class StaleRunSweeper {
     RunMetrics metrics;
 
     /**
-     * Fails (or re-drives) the stale runs as of {@code now}; returns how many. Skipped (0) while the worker's reports
-     * already on Kafka are not applied ({@link ReportsBacklog}): a run is not judged silent on a heartbeat backlog.
+     * Fails (or re-drives) the stale runs as of {@code now}; returns how many. First the candidates, the runs silent in
+     * the database; none: nothing to judge and Kafka is not asked. Otherwise skipped (0, counted in
+     * {@code snapshot_stale_sweeps_skipped_total}) while the worker's reports already on Kafka are not applied
+     * ({@link ReportsBacklog}): a run is not judged silent on a heartbeat backlog.
      */
     public int sweep(Instant now) {
+        Instant before = now.minus(policy.staleAfter());
+        Instant requestedBefore = now.minus(policy.requestTimeout());
+        List<UUID> candidates = QuarkusTransaction.requiringNew()
+                .call(() -> runs.staleIds(before, requestedBefore, 500));
+        if (candidates.isEmpty()) {
+            return 0;
+        }
         Optional<String> behind = backlog.awaitCaughtUp(config.staleCheckCatchUpWait());
         if (behind.isPresent()) {
-            LOG.infof("stale-run sweep skipped: the worker reports on Kafka are not all applied yet (%s); no run is "
-                    + "judged silent before they are", behind.get());
+            LOG.infof("stale-run sweep skipped: %d run(s) look silent, but the worker reports on Kafka are not all "
+                    + "applied yet (%s); no run is judged silent before they are", candidates.size(), behind.get());
             metrics.staleSweepSkipped();
             return 0;
         }
-        Instant before = now.minus(policy.staleAfter());
-        Instant requestedBefore = now.minus(policy.requestTimeout());
         int handled = 0;
-        for (UUID id : QuarkusTransaction.requiringNew().call(() -> runs.staleIds(before, requestedBefore, 500))) {
+        for (UUID id : candidates) {
+            // judged again under the run's lock: the reports applied while the check waited may have revived it
             boolean done = QuarkusTransaction.requiringNew().call(() -> handleIfStale(id, before, requestedBefore,
                     now));
             handled += done ? 1 : 0;
