@@ -44,11 +44,9 @@ public final class BinaryCopyData {
         switch (type) {
             case TEXT -> text((String) value);
             case INSTANT -> {
-                Instant instant = (Instant) value;
                 room(12);
                 int32(8);
-                // rounded to the nearest microsecond, as PostgreSQL rounds the same instant written as text
-                int64(instant.getEpochSecond() * 1_000_000L + (instant.getNano() + 500) / 1_000 - POSTGRES_EPOCH_MICROS);
+                int64(epochMicros((Instant) value) - POSTGRES_EPOCH_MICROS);
             }
             case UUID -> {
                 UUID uuid = (UUID) value;
@@ -73,6 +71,14 @@ public final class BinaryCopyData {
                 int64((Long) value);
             }
         }
+    }
+
+    /**
+     * Microseconds since 1970-01-01T00:00:00Z, rounded to the nearest microsecond as PostgreSQL rounds the same
+     * instant written as text: what a {@code timestamptz} column stores of it.
+     */
+    public static long epochMicros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + (instant.getNano() + 500) / 1_000;
     }
 
     /** Ends the data: no rows may follow. */

@@ -28,9 +28,11 @@ final class ComplianceStateFold {
 
     private static final String MERGE = "INSERT INTO volume_policy_state AS s (volume_id, policy_set_id, policy_name,"
             + " project_id, last_created_at, last_attempt_at, last_attempt_action)"
-            + " SELECT * FROM unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],"
-            + " ?::text[]) AS f(volume_id, policy_set_id, policy_name, project_id, last_created_at, last_attempt_at,"
-            + " last_attempt_action)"
+            + " SELECT volume_id, policy_set_id, policy_name, project_id,"
+            + " timestamptz 'epoch' + created_us * interval '1 microsecond',"
+            + " timestamptz 'epoch' + attempted_us * interval '1 microsecond', last_attempt_action"
+            + " FROM unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::text[])"
+            + " AS f(volume_id, policy_set_id, policy_name, project_id, created_us, attempted_us, last_attempt_action)"
             + " ORDER BY volume_id, policy_set_id, policy_name"
             + " ON CONFLICT (volume_id, policy_set_id, policy_name) DO UPDATE SET"
             + " project_id = CASE WHEN s.last_attempt_at IS NULL OR EXCLUDED.last_attempt_at >= s.last_attempt_at"
@@ -82,8 +84,8 @@ final class ComplianceStateFold {
         String[] sets = new String[n];
         String[] names = new String[n];
         String[] projects = new String[n];
-        String[] created = new String[n];
-        String[] attempted = new String[n];
+        Long[] created = new Long[n];
+        Long[] attempted = new Long[n];
         String[] actions = new String[n];
         int i = 0;
         for (Map.Entry<Key, State> entry : fold.entrySet()) {
@@ -92,8 +94,8 @@ final class ComplianceStateFold {
             sets[i] = entry.getKey().policySetId().toString();
             names[i] = entry.getKey().policyName();
             projects[i] = state.projectId;
-            created[i] = state.lastCreated == null ? null : state.lastCreated.toString();
-            attempted[i] = state.lastAttempt.toString();
+            created[i] = state.lastCreated == null ? null : BinaryCopyData.epochMicros(state.lastCreated);
+            attempted[i] = BinaryCopyData.epochMicros(state.lastAttempt);
             actions[i] = state.lastAction.name();
             i++;
         }

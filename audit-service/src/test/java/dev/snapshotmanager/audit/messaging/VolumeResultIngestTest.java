@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -118,6 +119,34 @@ class VolumeResultIngestTest {
             assertThat(received).filteredOn(r -> r.key().equals("vol-nul")).singleElement()
                     .satisfies(r -> assertThat(EventJson.fromJson(r.value(), VolumeResultV1.class).eventId())
                             .isEqualTo(refusedByTheDatabase.eventId()));
+        }
+    }
+
+    @Test
+    void deadLettersResultsDatedWhereNoResultCanBe() {
+        UUID run = UUID.randomUUID();
+        List<String> impossible = List.of("vol-ahead-" + run, "vol-far-" + run, "vol-1969-" + run);
+        String fine = "vol-fine-" + run;
+        try (KafkaConsumer<String, String> deadLetters = DeadLetters.of(Topics.VOLUME_RESULTS)) {
+            publisher.publishAndFlush(
+                    // a clock two days ahead: stored, it would pin the volume's compliance state in the future
+                    aResult().run(run).volume(impossible.get(0), "ahead").at(Instant.now().plus(Duration.ofDays(2))).build(),
+                    // the microseconds since 1970 of the year 1,000,000,000 do not fit in 64 bits
+                    aResult().run(run).volume(impossible.get(1), "far").at("+1000000000-01-01T00:00:00Z").build(),
+                    aResult().run(run).volume(fine, "fine").at(Instant.now().plusSeconds(60)).build(),
+                    // the builder's slot is a minute before the result: 1969
+                    aResult().run(run).volume(impossible.get(2), "1969").at("1970-01-01T00:00:30Z").build());
+
+            rows.awaitRun(run, 1);
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                deadLetters.poll(Duration.ofMillis(200)).forEach(received::add);
+                return received.stream().map(ConsumerRecord::key).filter(impossible::contains).distinct().count() == 3;
+            });
+
+            assertThat(rows.countOfRun(run)).isEqualTo(1);
+            assertThat(rows.count("run_id = ? AND volume_id = ?", run, fine)).isEqualTo(1);
+            assertThat(received).extracting(ConsumerRecord::key).doesNotContain(fine);
         }
     }
 

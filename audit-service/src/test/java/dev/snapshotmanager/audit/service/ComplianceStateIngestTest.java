@@ -90,6 +90,26 @@ class ComplianceStateIngestTest {
     }
 
     @Test
+    void keepsTheTimesOfTheRecordsToTheMicrosecond() throws Exception {
+        String volume = "vol-micros-" + UUID.randomUUID();
+        Instant created = T1.plusNanos(123_456_789); // stored as .123457, as PostgreSQL rounds the same text
+        Instant failed = T2.plusNanos(999_999_500); // rounds up into the next second
+        ingest.store(List.of(result(volume, VolumeAction.CREATED, created, false),
+                result(volume, VolumeAction.FAILED, failed, false)));
+
+        assertThat(state(volume)).isEqualTo(new State("p-state", T1.plusNanos(123_457_000), T2.plusSeconds(1), "FAILED"));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM snapshot_record r JOIN volume_policy_state s ON s.volume_id = r.volume_id"
+                        + " WHERE r.volume_id = ? AND r.occurred_at IN (s.last_created_at, s.last_attempt_at)")) {
+            s.setString(1, volume);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                assertThat(r.getInt(1)).as("the state's times are the records' times").isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void aDryRunAloneLeavesNoState() throws Exception {
         String volume = "vol-dry-" + UUID.randomUUID();
         ingest.store(List.of(result(volume, VolumeAction.WOULD_CREATE, T1, true)));
