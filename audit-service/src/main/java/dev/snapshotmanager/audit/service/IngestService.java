@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Stores batches of results: one transaction per batch; when the database refuses the batch because of one row's
- * data, the rows are retried one by one so that only the bad row is rejected and the rest is stored.
+ * data, or one row cannot be stored at all (an exception of the row's own making), the rows are retried one by one so
+ * that only the bad row is rejected (and dead-lettered by the consumer) and the rest is stored.
  */
 @ApplicationScoped
 public class IngestService {
@@ -63,15 +64,13 @@ public class IngestService {
             }
         }
         List<VolumeResultV1> batch = new ArrayList<>(unique.values());
-        partitions.ensure(batch.stream().map(e -> RecordPartitions.monthOf(e.occurredAt()))
-                .collect(Collectors.toSet()));
         Map<VolumeResultV1, Exception> refused = new IdentityHashMap<>();
         int inserted;
         try {
             inserted = storeInOneTransaction(batch);
-        } catch (SQLException e) {
-            if (!DatabaseRetry.isDataError(e)) {
-                throw e;
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof SQLException sql && !DatabaseRetry.isDataError(sql)) {
+                throw sql;
             }
             LOG.warnf("A batch of %d results was refused (%s); storing them one by one", batch.size(), e.getMessage());
             inserted = 0;
@@ -83,6 +82,8 @@ public class IngestService {
                         throw single;
                     }
                     refused.put(event, single);
+                } catch (RuntimeException single) {
+                    refused.put(event, single); // a value nothing here can store, e.g. a month beyond java.time's
                 }
             }
         }
@@ -98,6 +99,7 @@ public class IngestService {
      * transaction with the insert that skips what is stored.
      */
     private int storeInOneTransaction(List<VolumeResultV1> batch) throws SQLException {
+        partitions.ensure(batch.stream().map(e -> RecordPartitions.monthOf(e.occurredAt())).collect(Collectors.toSet()));
         try {
             return inOneTransaction(batch, writer::copy);
         } catch (SQLException e) {

@@ -48,6 +48,22 @@ class IngestServiceTest {
     }
 
     @Test
+    void aResultNothingCanStoreIsRefusedAloneAndTheRestOfItsBatchIsStored() throws Exception {
+        UUID run = UUID.randomUUID();
+        // the consumer refuses such a time before storing; should one get through, it costs its batch nothing
+        VolumeResultV1 impossible = aResult().run(run).volume("vol-impossible", "x").at("+1000000000-01-01T00:00:00Z")
+                .build();
+        List<VolumeResultV1> batch = List.of(aResult().run(run).volume("vol-a", "a").build(), impossible,
+                aResult().run(run).volume("vol-b", "b").build());
+
+        IngestResult result = ingest.store(batch);
+
+        assertThat(result.stored()).isEqualTo(2);
+        assertThat(result.rejected()).containsOnlyKeys(impossible);
+        assertThat(rowsPerEvent(run)).containsExactly(1, 1);
+    }
+
+    @Test
     void twoBatchesOfTheSameEventsStoredAtOnceStoreEachEventOnce() throws Exception {
         UUID run = UUID.randomUUID();
         List<VolumeResultV1> events = results(run, 0, 1200);
