@@ -25,9 +25,10 @@ import org.jboss.logging.Logger;
  *       or broken connection, or a commit that failed) is repeated after a growing delay
  *       ({@code snapshot.database.retry-delay}, doubling up to {@code snapshot.database.retry-max-delay}), without
  *       end. The consumer waits meanwhile: it neither skips the event nor commits past it.</li>
- *   <li><b>bad data</b> (SQLSTATE class 22 or 23: the event, not the database, is at fault) is passed on at once,
- *       for the caller to dead-letter; except a unique violation, which in a consumer is more often a race with a
- *       concurrent one than bad data.</li>
+ *   <li><b>bad data</b> (SQLSTATE class 22 or 23, or 54 for a value beyond a limit of PostgreSQL such as a string
+ *       too large for an index row: the event, not the database, is at fault) is passed on at once, for the caller to
+ *       dead-letter; except a unique violation, which in a consumer is more often a race with a concurrent one than
+ *       bad data.</li>
  *   <li><b>anything else</b> (a unique violation, a concurrent update, a bug) is tried {@value #OTHER_ATTEMPTS} times
  *       in all, then passed on.</li>
  * </ul>
@@ -122,15 +123,19 @@ public class DatabaseRetry {
         return sqlExceptions(e).anyMatch(sql -> isDataError(sql) && !UNIQUE_VIOLATION.equals(sql.getSQLState()));
     }
 
-    /** Whether SQLSTATE class 22 (data exception) or 23 (integrity constraint) appears in the cause chain. */
+    /** Whether a data error ({@link #isDataError(SQLException)}) appears in the cause chain. */
     public static boolean isDataError(Throwable e) {
         return sqlExceptions(e).anyMatch(DatabaseRetry::isDataError);
     }
 
-    /** SQLSTATE class 22 (data exception) or 23 (integrity constraint): the data, not the database, is at fault. */
+    /**
+     * SQLSTATE class 22 (data exception), 23 (integrity constraint) or 54 (program limit exceeded, e.g. {@code index
+     * row size 6016 exceeds btree version 4 maximum 2704}: a value too large for an index): the data, not the
+     * database, is at fault, and the same statement with the same data never succeeds.
+     */
     public static boolean isDataError(SQLException e) {
         String state = e.getSQLState();
-        return state != null && (state.startsWith("22") || state.startsWith("23"));
+        return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"));
     }
 
     /** The first SQLException of the cause chain (what PostgreSQL or the driver said), else the innermost cause. */

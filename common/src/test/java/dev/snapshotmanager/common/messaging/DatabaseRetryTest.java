@@ -35,6 +35,20 @@ class DatabaseRetryTest {
     }
 
     @Test
+    void aValueTooLargeForAnIndexIsBadDataNotDatabaseTrouble() {
+        SQLException tooLarge = new SQLException(
+                "index row size 4016 exceeds btree version 4 maximum 2704 for index \"run_volume_outcome_pkey\"",
+                "54000");
+
+        assertThat(DatabaseRetry.isDatabaseTrouble(new IllegalStateException(tooLarge))).isFalse();
+        RollbackException commitRefused = new RollbackException("Could not commit");
+        commitRefused.initCause(tooLarge);
+        assertThat(DatabaseRetry.isDatabaseTrouble(new RuntimeException(commitRefused))).isFalse();
+        assertThat(DatabaseRetry.isBadData(new IllegalStateException(tooLarge))).isTrue();
+        assertThat(DatabaseRetry.isDataError(tooLarge)).isTrue();
+    }
+
+    @Test
     void aUniqueViolationIsARaceMoreOftenThanBadData() {
         SQLException duplicate = new SQLException("duplicate key value violates unique constraint", "23505");
 
