@@ -43,6 +43,22 @@ class PolicyChangedConsumerTest {
     }
 
     @Test
+    void aPolicyTooLargeForAnIndexGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        Fixtures.PolicySet tooLarge = Fixtures.policySet();
+        // a policy name beyond PostgreSQL's largest index row (2704 bytes; random, so that it does not compress): its
+        // schedule cannot be stored (54000), however often it is tried
+        byte[] random = new byte[6000];
+        new java.util.Random(42).nextBytes(random);
+        tooLarge.policyName = java.util.Base64.getEncoder().encodeToString(random);
+        Fixtures.PolicySet set = Fixtures.policySet();
+        KafkaProbe.send(Topics.POLICY_CHANGED, tooLarge.id.toString(), tooLarge.event());
+        KafkaProbe.send(Topics.POLICY_CHANGED, set.id.toString(), set.event());
+        await().atMost(Duration.ofSeconds(60)).until(() -> dryRunStatus(set) == 202);
+        KafkaProbe.await(Topics.deadLetter(Topics.POLICY_CHANGED), r -> tooLarge.id.toString().equals(r.key()),
+                Duration.ofSeconds(30));
+    }
+
+    @Test
     void ignoresAnOlderOrRepeatedVersionOfASet() {
         Fixtures.PolicySet set = Fixtures.policySet();
         set.version = 5;

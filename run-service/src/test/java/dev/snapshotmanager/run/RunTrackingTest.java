@@ -211,6 +211,24 @@ class RunTrackingTest {
     }
 
     @Test
+    void aResultTooLargeForAnIndexGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        UUID id = requestRun();
+        KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 1, 1, 1));
+        awaitStatus(id, "RUNNING");
+        // a volume id beyond PostgreSQL's largest index row (2704 bytes; random, so that it does not compress): its
+        // outcome cannot be stored (54000), however often it is tried
+        byte[] random = new byte[6000];
+        new java.util.Random(42).nextBytes(random);
+        String huge = "vol-" + java.util.Base64.getEncoder().encodeToString(random);
+        String key = "same-partition-" + id;
+        KafkaProbe.send(Topics.VOLUME_RESULTS, key, Fixtures.result(id, huge, VolumeAction.CREATED));
+        KafkaProbe.send(Topics.VOLUME_RESULTS, key, Fixtures.result(id, "v1", VolumeAction.CREATED));
+        JsonPath done = awaitStatus(id, "COMPLETED");
+        assertThat(done.getInt("counters.created")).isEqualTo(1);
+        KafkaProbe.await(Topics.deadLetter(Topics.VOLUME_RESULTS), r -> key.equals(r.key()), Duration.ofSeconds(30));
+    }
+
+    @Test
     void aRunWhoseWorkerStoppedReportingFailsAsWorkerLost() {
         UUID id = requestRun();
         KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 3, 3, 1));
