@@ -229,6 +229,24 @@ class RunTrackingTest {
     }
 
     @Test
+    void aReadableResultThatCannotBeCountedReachesTheDeadLetterTopicAsItWas() throws Exception {
+        UUID id = requestRun();
+        VolumeResultV1 valid = Fixtures.result(id, "v1", VolumeAction.CREATED);
+        // readable (the schema's required volume is there, as JSON null), but there is no volume to count it for
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                EventJson.mapper().readTree(EventJson.toBytes(valid));
+        json.putNull("volume");
+        String key = "no-volume-" + id;
+        KafkaProbe.sendBytes(Topics.VOLUME_RESULTS, key, EventJson.mapper().writeValueAsBytes(json));
+        var dead = KafkaProbe.await(Topics.deadLetter(Topics.VOLUME_RESULTS), r -> key.equals(r.key()),
+                Duration.ofSeconds(30));
+        assertThat(dead.value()).as("the dead letter's value").isNotNull();
+        var lettered = EventJson.mapper().readTree(dead.value());
+        assertThat(lettered.path("eventId").asText()).isEqualTo(valid.eventId());
+        assertThat(lettered.path("runId").asText()).isEqualTo(id.toString());
+    }
+
+    @Test
     void aRunWhoseWorkerStoppedReportingFailsAsWorkerLost() {
         UUID id = requestRun();
         KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 3, 3, 1));
