@@ -161,6 +161,23 @@ class RunTrackingTest {
     }
 
     @Test
+    void anOutcomeDatedAheadOfThisServicesClockDoesNotHideTheVolumesLaterOutcome() {
+        UUID id = requestRun();
+        KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 2, 2, 1));
+        awaitStatus(id, "RUNNING");
+        // a worker whose clock runs two days ahead reports the snapshot stuck in creating ...
+        sendResult(Fixtures.snapshotResult(id, "v1", VolumeAction.FAILED, Instant.now().plus(Duration.ofDays(2))));
+        awaitCounters(id, 0, 1);
+        // ... and one with a right clock completes it after the redelivery: the later outcome counts
+        sendResult(Fixtures.snapshotResult(id, "v1", VolumeAction.CREATED, Instant.now()));
+        awaitCounters(id, 1, 0);
+        sendResult(Fixtures.result(id, "v2", VolumeAction.CREATED));
+        JsonPath done = awaitStatus(id, "COMPLETED");
+        assertThat(done.getInt("counters.created")).isEqualTo(2);
+        assertThat(done.getInt("counters.failed")).isEqualTo(0);
+    }
+
+    @Test
     void aRunWithNothingPlannedIsSkipped() {
         UUID id = requestRun();
         KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 0, 0, 0));

@@ -74,7 +74,8 @@ public class RunTracker {
      * later (a retry, a redelivery after a crash), and results may arrive out of order. Retention results are
      * de-duplicated by event id only. Once a finished run's outcomes were pruned ({@link VolumeOutcomePruner}), a
      * create outcome of it is ignored: it could not be told from the volume's first, and counting it would count the
-     * volume twice.
+     * volume twice. A create outcome's {@code occurredAt} counts at most as this service's clock: a worker clock
+     * running ahead would otherwise make its outcome the volume's latest for good, and hide the outcomes after it.
      */
     @Transactional
     public void result(VolumeResultV1 result) {
@@ -98,8 +99,14 @@ public class RunTracker {
                     run.finishedAt());
             return;
         }
+        Instant occurredAt = result.occurredAt();
+        if (occurredAt.isAfter(now)) {
+            LOG.warnf("%s of volume %s for run %s occurred at %s, ahead of this service's clock (%s): counted as now",
+                    result.action(), result.volume().id(), run.id(), occurredAt, now);
+            occurredAt = now;
+        }
         VolumeOutcomes.Recorded recorded = outcomes.record(run.id(), result.volume().id(), result.action(),
-                result.occurredAt());
+                occurredAt);
         announce(run, recorded.latest() ? RunRules.result(run, result, recorded.replaced(), now)
                 : RunRules.superseded(run, now), now);
     }
