@@ -277,6 +277,18 @@ class SchedulerTest {
     }
 
     @Test
+    void aChangeDatedAheadOfThisServicesClockSchedulesFromNow() {
+        Instant now = Instant.parse("2026-07-10T00:30:00Z");
+        clock.set(now);
+        // policy-service's clock runs three days ahead: the policy's first slot is still the next one from now
+        Fixtures.PolicySet set = known(Fixtures.policySet().changedAt(now.plus(Duration.ofDays(3))));
+        schedulers.get().tick(Instant.parse("2026-07-10T01:00:05Z"));
+        assertThat(runsOf(set)).extracting(ScheduledRun::slot, ScheduledRun::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-07-10T01:00:00Z"), "REQUESTED"));
+        finishActiveRuns(set);
+    }
+
+    @Test
     void aDisabledPolicyStopsFiringAndReEnablingDoesNotBurst() {
         Instant start = Instant.parse("2026-05-04T00:30:00Z");
         Fixtures.PolicySet set = known(Fixtures.policySet().changedAt(start));

@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
  * duplicate or arrived out of order and changes nothing. A policy that starts firing (new, re-enabled, new cron or
  * zone) gets its first slot after the change, so re-enabling never fires a burst of old slots; a policy whose
  * schedule did not change keeps its next slot. Before a change replaces or removes a schedule's next slot, the slots
- * of the old schedule that came due before the change and were not handled yet are recorded MISSED.
+ * of the old schedule that came due before the change and were not handled yet are recorded MISSED. A change dated
+ * ahead of this service's clock counts as made now, so that no clock running ahead pins a schedule in the future.
  */
 @ApplicationScoped
 public class PolicyProjection {
@@ -50,8 +51,15 @@ public class PolicyProjection {
         }
         repository.saveVersion(event.policySetId(), event.version(), event.deleted());
         Instant now = clock.instant();
-        Instant base = event.changedAt();
-        Instant until = base.isBefore(now) ? base : now;
+        // a change dated ahead of this service's clock (policy-service's clock runs ahead) counts from now: its first
+        // slot after the change would lie ahead, and a later change that keeps the schedule would keep that slot
+        boolean ahead = event.changedAt().isAfter(now);
+        if (ahead) {
+            LOG.warnf("policy set %s version %d changed at %s, ahead of this service's clock (%s): applied as of now",
+                    event.policySetId(), event.version(), event.changedAt(), now);
+        }
+        Instant base = ahead ? now : event.changedAt();
+        Instant until = base;
         Map<String, PolicySchedule> existing = repository.ofSet(event.policySetId()).stream()
                 .collect(Collectors.toMap(PolicySchedule::policyName, Function.identity()));
         if (event.deleted() || event.policySet() == null) {
