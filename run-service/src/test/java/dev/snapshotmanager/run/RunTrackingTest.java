@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.snapshotmanager.events.EventJson;
 import dev.snapshotmanager.events.LifecycleEvent;
 import dev.snapshotmanager.events.RunLifecycleV1;
+import dev.snapshotmanager.events.RunPlannedV1;
 import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeResultV1;
@@ -175,6 +176,21 @@ class RunTrackingTest {
         JsonPath done = awaitStatus(id, "COMPLETED");
         assertThat(done.getInt("counters.created")).isEqualTo(2);
         assertThat(done.getInt("counters.failed")).isEqualTo(0);
+    }
+
+    @Test
+    void aPlanWithImpossibleTotalsGoesToTheDeadLetterTopicAndTheRunGoesOn() {
+        UUID id = requestRun();
+        // a count no planner can send: applied, it ended the run SKIPPED ("nothing to do") at once, and the workers
+        // then skipped its volumes as RUN_FINISHED
+        RunPlannedV1 impossible = new RunPlannedV1(id, null, Instant.now(), false, -1, 0, -1, 0, 1, 1, Instant.now());
+        KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), impossible);
+        KafkaProbe.await(Topics.deadLetter(Topics.RUN_PLANNED), r -> id.toString().equals(r.key()),
+                Duration.ofSeconds(30));
+        KafkaProbe.send(Topics.RUN_PLANNED, id.toString(), Fixtures.planned(id, 1, 1, 1));
+        awaitStatus(id, "RUNNING");
+        sendResult(Fixtures.result(id, "v1", VolumeAction.CREATED));
+        assertThat(awaitStatus(id, "COMPLETED").getInt("counters.totalVolumes")).isEqualTo(1);
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * {@link DatabaseRetry}: while PostgreSQL is away the report is applied again until it is taken (a report lost then
  * would leave its run unfinished); a record that cannot be applied for another reason (a concurrent update that keeps
  * failing, unusable data) is nacked after a few attempts and goes to the channel's dead-letter topic, and consumption
- * goes on.
+ * goes on. A plan whose totals cannot be ({@link Poison#requireConsistentTotals}) is dead-lettered at once.
  */
 @ApplicationScoped
 public class WorkerReportsConsumer {
@@ -31,7 +31,7 @@ public class WorkerReportsConsumer {
     @Incoming("run-planned")
     @Blocking
     public void planned(ConsumerRecord<String, RunPlannedV1> record) throws Exception {
-        RunPlannedV1 plan = Poison.requireValue(record);
+        RunPlannedV1 plan = Poison.requireConsistentTotals(Poison.requireValue(record));
         retry.run("run-planned", () -> tracker.planned(plan));
     }
 
