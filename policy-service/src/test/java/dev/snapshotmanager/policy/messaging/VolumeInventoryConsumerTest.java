@@ -13,14 +13,21 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.snapshotmanager.events.EventType;
 import dev.snapshotmanager.events.ServerRef;
 import dev.snapshotmanager.events.TenantRef;
+import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeInventoryV1;
 import dev.snapshotmanager.policy.ContractTopic;
 import dev.snapshotmanager.policy.Fixtures;
+import dev.snapshotmanager.testsupport.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** The volume projection from the real inventory topic, and the volume endpoints on top of it. */
@@ -84,5 +91,40 @@ class VolumeInventoryConsumerTest {
         send(volume, null);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("viewer")
                 .get("/api/v1/volumes/" + volume + "/effective-policy").then().statusCode(404));
+    }
+
+    @Test
+    void aVolumeTooLargeForAnIndexGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        String project = tenant();
+        String tooLarge = Fixtures.unique("vol");
+        String after = Fixtures.unique("vol");
+        // a name beyond PostgreSQL's largest index row (2704 bytes; random, so that it does not compress): the volume
+        // cannot be stored (54000), however often it is tried
+        byte[] random = new byte[6000];
+        new Random(42).nextBytes(random);
+        String hugeName = Base64.getEncoder().encodeToString(random);
+        // one key, so one partition: the second record is behind the first
+        send(tooLarge, inventory(tooLarge, project, hugeName, Instant.now(), Map.of()));
+        send(tooLarge, inventory(after, project, "after", Instant.now(), Map.of()));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("viewer")
+                .get("/api/v1/volumes/" + after + "/effective-policy").then().statusCode(200));
+        as("viewer").get("/api/v1/volumes/" + tooLarge + "/effective-policy").then().statusCode(404);
+        awaitDeadLetter(tooLarge);
+    }
+
+    private static void awaitDeadLetter(String key) {
+        try (KafkaConsumer<String, byte[]> consumer = TestKafka.get().consumer("test-dlq-", new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetter(Topics.VOLUME_INVENTORY)));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
+                    if (key.equals(r.key())) {
+                        return;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no dead letter with key " + key);
     }
 }
