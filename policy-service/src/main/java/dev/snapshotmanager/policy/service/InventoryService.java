@@ -9,15 +9,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the volume projection: an inventory event upserts the volume (an older observation never overwrites a
- * newer one), a tombstone removes it. Idempotent: each event id is applied once.
+ * newer one), a tombstone removes it. Idempotent: each event id is applied once. An observation dated ahead of this
+ * service's clock counts as made now: a worker clock running ahead would otherwise make it the volume's newest for
+ * good, and every later observation of the volume would be ignored.
  */
 @ApplicationScoped
 public class InventoryService {
+
+    private static final Logger LOG = Logger.getLogger(InventoryService.class);
 
     @Inject
     Event<ResolutionInputsChanged> changes;
@@ -48,8 +54,15 @@ public class InventoryService {
             }
             return;
         }
+        Instant now = PolicySetService.now();
+        Instant observedAt = volume.observedAt();
+        if (observedAt.isAfter(now)) {
+            LOG.warnf("volume %s was observed at %s, ahead of this service's clock (%s): taken as observed now",
+                    volume.volumeId(), observedAt, now);
+            observedAt = now;
+        }
         InventoryVolume v = volumes.findById(volume.volumeId());
-        if (v != null && v.observedAt != null && volume.observedAt().isBefore(v.observedAt)) {
+        if (v != null && v.observedAt != null && observedAt.isBefore(v.observedAt)) {
             return;
         }
         boolean isNew = v == null;
@@ -73,8 +86,8 @@ public class InventoryService {
         v.attachedServerIds = volume.attachedServerIds() == null ? new ArrayList<>()
                 : new ArrayList<>(volume.attachedServerIds());
         v.createdAt = volume.createdAt();
-        v.observedAt = volume.observedAt();
-        v.updatedAt = PolicySetService.now();
+        v.observedAt = observedAt;
+        v.updatedAt = now;
         if (isNew) {
             volumes.persist(v);
         }

@@ -94,6 +94,21 @@ class VolumeInventoryConsumerTest {
     }
 
     @Test
+    void anObservationDatedAheadOfThisServicesClockDoesNotHideTheVolumesLaterObservations() {
+        String project = tenant();
+        String volume = Fixtures.unique("vol");
+        // a worker whose clock runs two days ahead ...
+        send(volume, inventory(volume, project, "seen-ahead", Instant.now().plus(Duration.ofDays(2)), Map.of()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("viewer").queryParam("projectId", project)
+                .get("/api/v1/volumes").then().statusCode(200).body("items[0].name", equalTo("seen-ahead")));
+        // ... then one with a right clock sees the volume renamed: the later observation counts
+        send(volume, inventory(volume, project, "renamed", Instant.now(), Map.of()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("viewer").queryParam("projectId", project)
+                .get("/api/v1/volumes").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].name", equalTo("renamed")));
+    }
+
+    @Test
     void aVolumeTooLargeForAnIndexGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
         String project = tenant();
         String tooLarge = Fixtures.unique("vol");
