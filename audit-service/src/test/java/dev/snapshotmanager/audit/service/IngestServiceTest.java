@@ -64,6 +64,26 @@ class IngestServiceTest {
     }
 
     @Test
+    void aValueTooLargeForAnIndexIsRefusedAloneAndTheRestOfItsBatchIsStored() throws Exception {
+        UUID run = UUID.randomUUID();
+        // random text does not compress: a btree entry of 8 KB is beyond PostgreSQL's limit (SQLSTATE 54000)
+        StringBuilder huge = new StringBuilder();
+        java.util.Random random = new java.util.Random(54);
+        while (huge.length() < 8_000) {
+            huge.append(Long.toString(random.nextLong(), 36));
+        }
+        VolumeResultV1 tooLarge = aResult().run(run).volume("vol-" + huge, "x").build();
+        List<VolumeResultV1> batch = List.of(aResult().run(run).volume("vol-c", "c").build(), tooLarge,
+                aResult().run(run).volume("vol-d", "d").build());
+
+        IngestResult result = ingest.store(batch);
+
+        assertThat(result.stored()).isEqualTo(2);
+        assertThat(result.rejected()).containsOnlyKeys(tooLarge);
+        assertThat(rowsPerEvent(run)).containsExactly(1, 1);
+    }
+
+    @Test
     void twoBatchesOfTheSameEventsStoredAtOnceStoreEachEventOnce() throws Exception {
         UUID run = UUID.randomUUID();
         List<VolumeResultV1> events = results(run, 0, 1200);
