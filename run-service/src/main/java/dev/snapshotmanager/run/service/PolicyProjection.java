@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public class PolicyProjection {
         // a change dated ahead of this service's clock (policy-service's clock runs ahead) counts from now: its first
         // slot after the change would lie ahead, and a later change that keeps the schedule would keep that slot
         boolean ahead = event.changedAt().isAfter(now);
-        if (ahead) {
+        if (event.changedAt().isAfter(now.plus(Duration.ofMinutes(1)))) {
             LOG.warnf("policy set %s version %d changed at %s, ahead of this service's clock (%s): applied as of now",
                     event.policySetId(), event.version(), event.changedAt(), now);
         }

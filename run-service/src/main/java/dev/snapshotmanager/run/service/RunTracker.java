@@ -31,6 +31,8 @@ public class RunTracker {
     public static final String PLANNED_CONSUMER = "run-service.run-planned";
     public static final String RESULTS_CONSUMER = "run-service.volume-results";
     private static final Logger LOG = Logger.getLogger(RunTracker.class);
+    /** A worker clock ahead of this service's by more than this is logged (any lead is capped). */
+    private static final Duration CLOCK_AHEAD_LOGGED = Duration.ofMinutes(1);
 
     @Inject
     RunRepository runs;
@@ -101,8 +103,10 @@ public class RunTracker {
         }
         Instant occurredAt = result.occurredAt();
         if (occurredAt.isAfter(now)) {
-            LOG.warnf("%s of volume %s for run %s occurred at %s, ahead of this service's clock (%s): counted as now",
-                    result.action(), result.volume().id(), run.id(), occurredAt, now);
+            if (occurredAt.isAfter(now.plus(CLOCK_AHEAD_LOGGED))) {
+                LOG.warnf("%s of volume %s for run %s occurred at %s, ahead of this service's clock (%s): counted as "
+                        + "now", result.action(), result.volume().id(), run.id(), occurredAt, now);
+            }
             occurredAt = now;
         }
         VolumeOutcomes.Recorded recorded = outcomes.record(run.id(), result.volume().id(), result.action(),
