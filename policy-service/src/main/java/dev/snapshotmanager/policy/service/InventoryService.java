@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,8 +58,10 @@ public class InventoryService {
         Instant now = PolicySetService.now();
         Instant observedAt = volume.observedAt();
         if (observedAt.isAfter(now)) {
-            LOG.warnf("volume %s was observed at %s, ahead of this service's clock (%s): taken as observed now",
-                    volume.volumeId(), observedAt, now);
+            if (observedAt.isAfter(now.plus(Duration.ofMinutes(1)))) {
+                LOG.warnf("volume %s was observed at %s, ahead of this service's clock (%s): taken as observed now",
+                        volume.volumeId(), observedAt, now);
+            }
             observedAt = now;
         }
         InventoryVolume v = volumes.findById(volume.volumeId());
