@@ -18,7 +18,7 @@ final class VolumeResultValidation {
     /** The earliest time a result may carry: the Unix epoch. */
     static final Instant EARLIEST = Instant.EPOCH;
 
-    /** The latest slot a result may carry: the end of year 9999 (partitions are named by four-digit years). */
+    /** The latest time a result may carry: the end of year 9999 (partitions are named by four-digit years). */
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     /**

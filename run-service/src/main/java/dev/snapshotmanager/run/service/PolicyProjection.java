@@ -54,17 +54,15 @@ public class PolicyProjection {
         Instant now = clock.instant();
         // a change dated ahead of this service's clock (policy-service's clock runs ahead) counts from now: its first
         // slot after the change would lie ahead, and a later change that keeps the schedule would keep that slot
-        boolean ahead = event.changedAt().isAfter(now);
         if (event.changedAt().isAfter(now.plus(Duration.ofMinutes(1)))) {
             LOG.warnf("policy set %s version %d changed at %s, ahead of this service's clock (%s): applied as of now",
                     event.policySetId(), event.version(), event.changedAt(), now);
         }
-        Instant base = ahead ? now : event.changedAt();
-        Instant until = base;
+        Instant base = event.changedAt().isAfter(now) ? now : event.changedAt();
         Map<String, PolicySchedule> existing = repository.ofSet(event.policySetId()).stream()
                 .collect(Collectors.toMap(PolicySchedule::policyName, Function.identity()));
         if (event.deleted() || event.policySet() == null) {
-            existing.values().forEach(old -> settle(old, until, now, "the policy set was deleted"));
+            existing.values().forEach(old -> settle(old, base, now, "the policy set was deleted"));
             repository.deleteSet(event.policySetId());
             return true;
         }
@@ -73,14 +71,14 @@ public class PolicyProjection {
             PolicySchedule old = existing.get(policy.name());
             PolicySchedule projected = project(set, policy, old, base);
             if (old != null && !Objects.equals(old.nextSlot(), projected.nextSlot())) {
-                settle(old, until, now,
+                settle(old, base, now,
                         projected.fires() ? "the policy's schedule changed" : "the policy stopped firing");
             }
             repository.upsert(projected, base);
         }
         Set<String> names = set.policies().stream().map(PolicyState::name).collect(Collectors.toSet());
         existing.values().stream().filter(old -> !names.contains(old.policyName())).forEach(old -> {
-            settle(old, until, now, "the policy was removed from its set");
+            settle(old, base, now, "the policy was removed from its set");
             repository.deletePolicy(event.policySetId(), old.policyName());
         });
         return true;
