@@ -207,10 +207,12 @@ class RunHeartbeatsTest {
         List<VolumeResultV1> results = Tasks.results(request.runId(), VOLUMES.size(), Duration.ofSeconds(60));
         awaitQuiet(request.runId());
 
+        // the tasks that went out ran (an EXECUTING heartbeat is not certain: a task started while the planning was
+        // still reported and done within one heartbeat interval is reported as PLANNING only)
         assertThat(results).extracting(r -> r.volume().id() + ":" + r.action()).containsExactlyInAnyOrderElementsOf(
                 VOLUMES.stream().map(id -> id + ":CREATED").toList());
         assertThat(of(request.runId())).extracting(s -> s.read().payload().phase())
-                .contains(WorkerPhase.PLANNING, WorkerPhase.EXECUTING).doesNotContain(WorkerPhase.PLANNING_FAILED);
+                .contains(WorkerPhase.PLANNING).doesNotContain(WorkerPhase.PLANNING_FAILED);
         // The RunPlannedV1 comes last: without it run-service requests the run again once it goes stale.
         assertThat(Topic.read(Topics.RUN_PLANNED, RunPlannedV1.class, r -> r.payload().runId().equals(request.runId()),
                 f -> !f.isEmpty(), Duration.ofSeconds(2))).isEmpty();
