@@ -1,5 +1,6 @@
 package dev.snapshotmanager.policy.service;
 
+import dev.snapshotmanager.common.time.ClockLead;
 import dev.snapshotmanager.events.VolumeInventoryV1;
 import dev.snapshotmanager.outbox.ProcessedEvents;
 import dev.snapshotmanager.policy.domain.InventoryVolume;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,14 +56,11 @@ public class InventoryService {
             return;
         }
         Instant now = PolicySetService.now();
-        Instant observedAt = volume.observedAt();
-        if (observedAt.isAfter(now)) {
-            if (observedAt.isAfter(now.plus(Duration.ofMinutes(1)))) {
-                LOG.warnf("volume %s was observed at %s, ahead of this service's clock (%s): taken as observed now",
-                        volume.volumeId(), observedAt, now);
-            }
-            observedAt = now;
+        if (ClockLead.noticeable(volume.observedAt(), now)) {
+            LOG.warnf("volume %s was observed at %s, ahead of this service's clock (%s): taken as observed now",
+                    volume.volumeId(), volume.observedAt(), now);
         }
+        Instant observedAt = ClockLead.capped(volume.observedAt(), now);
         InventoryVolume v = volumes.findById(volume.volumeId());
         if (v != null && v.observedAt != null && observedAt.isBefore(v.observedAt)) {
             return;

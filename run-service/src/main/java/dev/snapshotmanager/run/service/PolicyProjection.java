@@ -1,6 +1,7 @@
 package dev.snapshotmanager.run.service;
 
 import dev.snapshotmanager.common.schedule.CronSchedule;
+import dev.snapshotmanager.common.time.ClockLead;
 import dev.snapshotmanager.events.PolicyChangedV1;
 import dev.snapshotmanager.events.PolicySetState;
 import dev.snapshotmanager.events.PolicyState;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -54,11 +54,11 @@ public class PolicyProjection {
         Instant now = clock.instant();
         // a change dated ahead of this service's clock (policy-service's clock runs ahead) counts from now: its first
         // slot after the change would lie ahead, and a later change that keeps the schedule would keep that slot
-        if (event.changedAt().isAfter(now.plus(Duration.ofMinutes(1)))) {
+        if (ClockLead.noticeable(event.changedAt(), now)) {
             LOG.warnf("policy set %s version %d changed at %s, ahead of this service's clock (%s): applied as of now",
                     event.policySetId(), event.version(), event.changedAt(), now);
         }
-        Instant base = event.changedAt().isAfter(now) ? now : event.changedAt();
+        Instant base = ClockLead.capped(event.changedAt(), now);
         Map<String, PolicySchedule> existing = repository.ofSet(event.policySetId()).stream()
                 .collect(Collectors.toMap(PolicySchedule::policyName, Function.identity()));
         if (event.deleted() || event.policySet() == null) {

@@ -1,5 +1,6 @@
 package dev.snapshotmanager.run.service;
 
+import dev.snapshotmanager.common.time.ClockLead;
 import dev.snapshotmanager.events.LifecycleEvent;
 import dev.snapshotmanager.events.RunHeartbeatV1;
 import dev.snapshotmanager.events.RunPlannedV1;
@@ -31,8 +32,6 @@ public class RunTracker {
     public static final String PLANNED_CONSUMER = "run-service.run-planned";
     public static final String RESULTS_CONSUMER = "run-service.volume-results";
     private static final Logger LOG = Logger.getLogger(RunTracker.class);
-    /** A worker clock ahead of this service's by more than this is logged (any lead is capped). */
-    private static final Duration CLOCK_AHEAD_LOGGED = Duration.ofMinutes(1);
 
     @Inject
     RunRepository runs;
@@ -101,14 +100,11 @@ public class RunTracker {
                     run.finishedAt());
             return;
         }
-        Instant occurredAt = result.occurredAt();
-        if (occurredAt.isAfter(now)) {
-            if (occurredAt.isAfter(now.plus(CLOCK_AHEAD_LOGGED))) {
-                LOG.warnf("%s of volume %s for run %s occurred at %s, ahead of this service's clock (%s): counted as "
-                        + "now", result.action(), result.volume().id(), run.id(), occurredAt, now);
-            }
-            occurredAt = now;
+        if (ClockLead.noticeable(result.occurredAt(), now)) {
+            LOG.warnf("%s of volume %s for run %s occurred at %s, ahead of this service's clock (%s): counted as now",
+                    result.action(), result.volume().id(), run.id(), result.occurredAt(), now);
         }
+        Instant occurredAt = ClockLead.capped(result.occurredAt(), now);
         VolumeOutcomes.Recorded recorded = outcomes.record(run.id(), result.volume().id(), result.action(),
                 occurredAt);
         announce(run, recorded.latest() ? RunRules.result(run, result, recorded.replaced(), now)
@@ -128,7 +124,7 @@ public class RunTracker {
     @Transactional
     public void heartbeat(RunHeartbeatV1 beat) {
         Instant now = clock.instant();
-        Instant at = beat.sentAt().isAfter(now) ? now : beat.sentAt();
+        Instant at = ClockLead.capped(beat.sentAt(), now);
         boolean latest = runs.recordHeartbeat(beat.runId(), beat.workerId(), at);
         if (beat.phase() == WorkerPhase.PLANNING_FAILED) {
             runs.lock(beat.runId()).filter(Run::isActive).ifPresent(run -> planningFailed(run, beat, now));
