@@ -55,12 +55,17 @@ public final class ContractTopic {
 
     /** Sends one record (payload null = tombstone) to the event type's topic, with CloudEvents headers, and waits. */
     public static void send(EventType eventType, String key, Object payload) {
+        send(eventType, null, key, payload);
+    }
+
+    /** {@link #send(EventType, String, Object)} to one partition (null: by key), so that records stay in order. */
+    public static void send(EventType eventType, Integer partition, String key, Object payload) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(eventType.topic(), key,
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(eventType.topic(), partition, key,
                     payload == null ? null : EventJson.toBytes(payload));
             CloudEventHeaders.write(record.headers(), CloudEventAttributes.of(eventType,
                     UUID.randomUUID().toString(), "/snapshot-manager/test", key, Instant.now()));

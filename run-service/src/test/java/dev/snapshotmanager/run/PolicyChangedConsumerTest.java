@@ -59,6 +59,20 @@ class PolicyChangedConsumerTest {
     }
 
     @Test
+    void aChangeFiledUnderAnotherSetsKeyGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        Fixtures.PolicySet misfiled = Fixtures.policySet();
+        String otherKey = java.util.UUID.randomUUID().toString();
+        Fixtures.PolicySet set = Fixtures.policySet();
+        KafkaProbe.send(Topics.POLICY_CHANGED, otherKey, misfiled.event());
+        KafkaProbe.send(Topics.POLICY_CHANGED, set.id.toString(), set.event());
+        await().atMost(Duration.ofSeconds(60)).until(() -> dryRunStatus(set) == 202);
+        KafkaProbe.await(Topics.deadLetter(Topics.POLICY_CHANGED), r -> otherKey.equals(r.key()),
+                Duration.ofSeconds(30));
+        // applied, its tombstone (keyed by its own id) would never have reached it
+        assertThat(dryRunStatus(misfiled)).isEqualTo(422);
+    }
+
+    @Test
     void ignoresAnOlderOrRepeatedVersionOfASet() {
         Fixtures.PolicySet set = Fixtures.policySet();
         set.version = 5;

@@ -2,6 +2,7 @@ package dev.snapshotmanager.audit.messaging;
 
 import dev.snapshotmanager.audit.repository.ProjectionWriter;
 import dev.snapshotmanager.common.messaging.DatabaseRetry;
+import dev.snapshotmanager.events.CompactedKeys;
 import dev.snapshotmanager.events.ExpectedPolicy;
 import dev.snapshotmanager.events.PolicyChangedV1;
 import dev.snapshotmanager.events.VolumeInventoryV1;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Builds the compliance projections from the compacted topics (read from the beginning, so a new instance rebuilds
- * them). A tombstone (null value) deletes; an unreadable or unusable value goes to the dead-letter topic. A write
+ * them). A tombstone (null value) deletes; an unreadable or unusable value, or one filed under another key than its own
+ * id ({@link CompactedKeys}), goes to the dead-letter topic. A write
  * PostgreSQL does not take (an outage, a failover) is repeated until it does ({@link DatabaseRetry}), so that no
  * event is dead-lettered, and lost to the projection, because the database was away.
  */
@@ -35,6 +37,9 @@ public class ProjectionConsumers {
     public void policyChanged(ConsumerRecord<String, PolicyChangedV1> record) throws Exception {
         requireReadable(record);
         PolicyChangedV1 event = record.value();
+        if (event != null) {
+            requireFiledUnderItsId(record, event.policySetId());
+        }
         UUID policySetId;
         try {
             policySetId = event != null ? event.policySetId() : UUID.fromString(record.key());
@@ -58,6 +63,7 @@ public class ProjectionConsumers {
         if (volume.tenant() == null || volume.tenant().projectId() == null || volume.observedAt() == null) {
             throw new InvalidResultException("volume-inventory event without tenant or observedAt");
         }
+        requireFiledUnderItsId(record, volume.volumeId());
         retry.run("volume-inventory", () -> writer.applyVolume(volume));
     }
 
@@ -73,6 +79,7 @@ public class ProjectionConsumers {
             return;
         }
         VolumePoliciesV1 resolution = requireUsable(record.value());
+        requireFiledUnderItsId(record, resolution.volumeId());
         retry.run("volume-policies", () -> writer.applyResolution(resolution));
     }
 
@@ -95,6 +102,14 @@ public class ProjectionConsumers {
             }
         }
         return event;
+    }
+
+    /** A value under another key than its own id ({@link CompactedKeys}) is poison. */
+    private static void requireFiledUnderItsId(ConsumerRecord<String, ?> record, Object id) {
+        String misfiled = CompactedKeys.mismatch(record.topic(), record.key(), id);
+        if (misfiled != null) {
+            throw new InvalidResultException(misfiled);
+        }
     }
 
     private static void requireReadable(ConsumerRecord<String, ?> record) {

@@ -101,20 +101,25 @@ class VolumePoliciesConsumerTest {
         String unreadable = "unreadable-" + project;
         String withoutProject = "no-project-" + project;
         String fine = "fine-" + project;
+        // filed under another volume's key: compaction and that volume's tombstone would act on the wrong row
+        String misfiled = "misfiled-" + project;
+        String otherKey = "other-" + project;
         try (KafkaConsumer<String, String> deadLetters = DeadLetters.of(Topics.VOLUME_POLICIES);
                 EventPublisher events = new EventPublisher()) {
             events.publishRaw(Topics.VOLUME_POLICIES, ONE_PARTITION, unreadable,
                     "{\"volumeId\": 42".getBytes(StandardCharsets.UTF_8));
             events.publish(new VolumePoliciesV1(withoutProject, false, null, ResolutionStep.RULE, null, null, List.of(),
                     now), ONE_PARTITION);
+            events.publishRaw(Topics.VOLUME_POLICIES, ONE_PARTITION, otherKey,
+                    EventJson.toBytes(aResolution(misfiled, project).build()));
             events.publish(aResolution(fine, project).build(), ONE_PARTITION);
 
             awaitRow(fine);
             List<ConsumerRecord<String, String>> received = new ArrayList<>();
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 deadLetters.poll(Duration.ofMillis(200)).forEach(received::add);
-                return received.stream().filter(r -> r.key().equals(unreadable) || r.key().equals(withoutProject))
-                        .count() == 2;
+                return received.stream().filter(r -> r.key().equals(unreadable) || r.key().equals(withoutProject)
+                        || r.key().equals(otherKey)).count() == 3;
             });
 
             assertThat(received).filteredOn(r -> r.key().equals(unreadable)).singleElement()
@@ -123,6 +128,11 @@ class VolumePoliciesConsumerTest {
                     .satisfies(r -> assertThat(EventJson.fromJson(r.value(), VolumePoliciesV1.class).volumeId())
                             .isEqualTo(withoutProject));
             assertThat(row(withoutProject)).isEmpty();
+            assertThat(received).filteredOn(r -> r.key().equals(otherKey)).singleElement()
+                    .satisfies(r -> assertThat(EventJson.fromJson(r.value(), VolumePoliciesV1.class).volumeId())
+                            .isEqualTo(misfiled));
+            assertThat(row(misfiled)).isEmpty();
+            assertThat(row(otherKey)).isEmpty();
         }
     }
 

@@ -118,14 +118,35 @@ class VolumeInventoryConsumerTest {
         byte[] random = new byte[6000];
         new Random(42).nextBytes(random);
         String hugeName = Base64.getEncoder().encodeToString(random);
-        // one key, so one partition: the second record is behind the first
-        send(tooLarge, inventory(tooLarge, project, hugeName, Instant.now(), Map.of()));
-        send(tooLarge, inventory(after, project, "after", Instant.now(), Map.of()));
+        // one partition: the second record is behind the first
+        ContractTopic.send(EventType.VOLUME_INVENTORY, 0, tooLarge,
+                inventory(tooLarge, project, hugeName, Instant.now(), Map.of()));
+        ContractTopic.send(EventType.VOLUME_INVENTORY, 0, after,
+                inventory(after, project, "after", Instant.now(), Map.of()));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("viewer")
                 .get("/api/v1/volumes/" + after + "/effective-policy").then().statusCode(200));
         as("viewer").get("/api/v1/volumes/" + tooLarge + "/effective-policy").then().statusCode(404);
         awaitDeadLetter(tooLarge);
+    }
+
+    @Test
+    void aVolumeFiledUnderAnotherKeyGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        String project = tenant();
+        String misfiled = Fixtures.unique("vol");
+        String otherKey = Fixtures.unique("vol");
+        String after = Fixtures.unique("vol");
+        // compaction and otherKey's tombstone would act on a row this record is not about
+        ContractTopic.send(EventType.VOLUME_INVENTORY, 0, otherKey,
+                inventory(misfiled, project, "misfiled", Instant.now(), Map.of()));
+        ContractTopic.send(EventType.VOLUME_INVENTORY, 0, after,
+                inventory(after, project, "after", Instant.now(), Map.of()));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("viewer")
+                .get("/api/v1/volumes/" + after + "/effective-policy").then().statusCode(200));
+        awaitDeadLetter(otherKey);
+        as("viewer").get("/api/v1/volumes/" + misfiled + "/effective-policy").then().statusCode(404);
+        as("viewer").get("/api/v1/volumes/" + otherKey + "/effective-policy").then().statusCode(404);
     }
 
     private static void awaitDeadLetter(String key) {

@@ -1,6 +1,7 @@
 package dev.snapshotmanager.run.messaging;
 
 import dev.snapshotmanager.common.messaging.DatabaseRetry;
+import dev.snapshotmanager.events.CompactedKeys;
 import dev.snapshotmanager.events.PolicyChangedV1;
 import dev.snapshotmanager.run.service.PolicyProjection;
 import io.smallrye.common.annotation.Blocking;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps the schedule projection from the compacted policy-changed topic; a tombstone (null value) deletes the set
- * named by the key. Poison records go to the dead-letter topic; while PostgreSQL is away, the change is applied again
+ * named by the key. Poison records (also a change filed under another key than its set's id, see {@link CompactedKeys})
+ * go to the dead-letter topic; while PostgreSQL is away, the change is applied again
  * until it is taken ({@link DatabaseRetry}), so that no policy change is lost to the schedule.
  */
 @ApplicationScoped
@@ -33,6 +35,10 @@ public class PolicyChangedConsumer {
             return;
         }
         PolicyChangedV1 event = Poison.requireValue(record);
+        String misfiled = CompactedKeys.mismatch(record.topic(), record.key(), event.policySetId());
+        if (misfiled != null) {
+            throw new IllegalArgumentException(misfiled);
+        }
         retry.run("policy-changed", () -> projection.apply(event));
     }
 }
