@@ -115,15 +115,18 @@ public class RecordPartitions {
      * Drops the partitions of months entirely before {@code firstKept}, with their ids in {@code record_key}, without
      * holding a lock that readers, exports or the ingest wait for:
      * <ol>
-     *   <li>the month's ids are deleted from {@code record_key} in batches of {@code audit.partitions.key-delete-batch},
-     *       each in its own transaction (found through the partition's own time index and joined on the id: no scan
-     *       of {@code record_key}, which has no index on its time);</li>
      *   <li>{@code DETACH PARTITION ... CONCURRENTLY} (SHARE UPDATE EXCLUSIVE on the parent; it waits for the queries
      *       that were using the parent, e.g. a long export, without blocking new ones);</li>
+     *   <li>the month's ids are deleted from {@code record_key} in batches of {@code audit.partitions.key-delete-batch},
+     *       each in its own transaction (found through the detached table's own time index and joined on the id: no
+     *       scan of {@code record_key}, which has no index on its time);</li>
      *   <li>{@code DROP TABLE} of the detached table (no lock on the parent).</li>
      * </ol>
      * A DDL step that does not get its lock within {@code audit.partitions.lock-timeout} gives up; the month is then
-     * left where it got to (a detach still pending is finalized, a detached table dropped) at the next pass.
+     * left where it got to (a detach still pending is finalized, a detached table's ids deleted and the table dropped)
+     * at the next pass. The ids go after the detach, not before: so a month is never listed while its records can no
+     * longer be found by id (until 2026-11-30 the ids went first, and a detach that gave up left the month listed,
+     * with every record of it a 404, until the next pass).
      *
      * @return the months dropped
      */
@@ -136,13 +139,13 @@ public class RecordPartitions {
             }
             String name = tableOf(month);
             try {
-                deleteKeys(month);
                 if (table.getValue() == Attachment.ATTACHED) {
                     ddl("ALTER TABLE snapshot_record DETACH PARTITION " + name + " CONCURRENTLY");
                 } else if (table.getValue() == Attachment.DETACH_PENDING) {
                     ddl("ALTER TABLE snapshot_record DETACH PARTITION " + name + " FINALIZE");
                 }
                 known.remove(month);
+                deleteKeys(month);
                 ddl("DROP TABLE " + name);
                 dropped.add(month);
             } catch (SQLException e) {

@@ -70,8 +70,11 @@ class RecordPartitionsTest {
 
             // the detach waits for the export no longer than the lock timeout, and gives up for this pass
             assertThat(firstPass.get(20, TimeUnit.SECONDS)).doesNotContain(DROPPED);
-            assertThat(keys(old.get(0).eventId(), old.get(1).eventId())).as("the month's ids are deleted first")
-                    .isZero();
+            // the detach is pending: new queries no longer see the month, neither listed nor found by id, and its ids
+            // stay until it is detached
+            assertThat(listed(project)).containsExactly(kept.eventId());
+            given().auth().oauth2(viewer()).when().get("/api/v1/records/" + old.get(0).eventId()).then().statusCode(404);
+            assertThat(keys(old.get(0).eventId(), old.get(1).eventId())).isEqualTo(2);
             assertThat(keys(kept.eventId())).isEqualTo(1);
             export.rollback();
         }
@@ -82,6 +85,34 @@ class RecordPartitionsTest {
         given().auth().oauth2(viewer()).when().get("/api/v1/records/" + kept.eventId()).then().statusCode(200);
         given().auth().oauth2(viewer()).when().get("/api/v1/records/" + old.get(1).eventId()).then().statusCode(404);
         assertThat(partitions.dropBefore(KEPT)).as("nothing left to drop").isEmpty();
+    }
+
+    @Test
+    void aMonthWhoseDetachGivesUpStaysListedAndFoundByIdUntilTheNextPass() throws Exception {
+        YearMonth dropped = YearMonth.of(2000, 6);
+        YearMonth firstKept = dropped.plusMonths(1);
+        String project = Records.uniqueProject();
+        VolumeResultV1 old = Records.store(ingest, aResult().project(project).at("2000-06-10T10:00:00Z").build()).get(0);
+
+        try (Connection maintenance = dataSource.getConnection()) {
+            // e.g. a manual VACUUM or another DDL: the detach cannot even start within the lock timeout
+            maintenance.setAutoCommit(false);
+            try (Statement s = maintenance.createStatement()) {
+                s.execute("LOCK TABLE snapshot_record IN SHARE UPDATE EXCLUSIVE MODE");
+            }
+            assertThat(CompletableFuture.supplyAsync(() -> partitions.dropBefore(firstKept)).get(20, TimeUnit.SECONDS))
+                    .doesNotContain(dropped);
+            maintenance.rollback();
+        }
+        // until 2026-11-30 the ids were deleted before the detach: the month stayed listed, every record of it a 404
+        assertThat(partitions.tables()).containsEntry(dropped, RecordPartitions.Attachment.ATTACHED);
+        assertThat(listed(project)).containsExactly(old.eventId());
+        given().auth().oauth2(viewer()).when().get("/api/v1/records/" + old.eventId()).then().statusCode(200);
+
+        assertThat(partitions.dropBefore(firstKept)).containsExactly(dropped);
+        assertThat(listed(project)).isEmpty();
+        given().auth().oauth2(viewer()).when().get("/api/v1/records/" + old.eventId()).then().statusCode(404);
+        assertThat(keys(old.eventId())).isZero();
     }
 
     @Test
@@ -102,6 +133,11 @@ class RecordPartitionsTest {
         given().auth().oauth2(viewer()).when().get("/api/v1/records/" + stored.eventId()).then().statusCode(200);
     }
 
+    private static List<String> listed(String project) {
+        return given().auth().oauth2(viewer()).queryParam("projectId", project).queryParam("from", "1970-01-01")
+                .when().get("/api/v1/records").then().statusCode(200).extract().jsonPath().getList("items.id");
+    }
+
     private long keys(String... eventIds) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT count(*) FROM record_key WHERE event_id = ANY(?)")) {
@@ -112,7 +148,6 @@ class RecordPartitionsTest {
             }
         }
     }
-
 
     private static String viewer() {
         return TestTokens.forRole("vera", "viewer");
