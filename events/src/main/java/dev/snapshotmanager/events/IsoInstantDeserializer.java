@@ -9,6 +9,8 @@ import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 /**
  * Reads an {@link Instant} in the one shape every producer writes ({@link Instant#toString()}: {@code
@@ -79,7 +81,7 @@ final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
             }
             nanos = fraction * NANO_SCALE[fractionDigits];
         }
-        if (day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+        if (day > 28 && day > Month.of(month).length(Year.isLeap(year))) {
             return null;
         }
         long epochDay = LocalDate.of(year, month, day).toEpochDay();

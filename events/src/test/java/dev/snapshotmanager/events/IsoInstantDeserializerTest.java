@@ -77,13 +77,17 @@ class IsoInstantDeserializerTest {
                 "\"2025-03-01T02:00:00+00:00\"", "\"2025-03-01T02:00:00z\"", "\"2025-03-01t02:00:00Z\"",
                 "\" 2025-03-01T02:00:00Z \"", "\"2025-03-01T02:00Z\"", "\"+12025-03-01T02:00:00Z\"",
                 "\"2025-3-01T02:00:00Z\"", "\"2025-03-01T02:00:0xZ\"", "\"2025-03-01T02:00:00,5Z\"", "\"\"",
-                "\"1700000000\"", "\"1700000000.5\"", "1700000000", "1700000000.25", "-5", "null", "true", "[]");
+                "\"1700000000\"", "\"1700000000.5\"", "1700000000", "1700000000.25", "-5", "null", "true", "[]",
+                "\"1900-02-29T00:00:00Z\"", "\"2000-02-29T00:00:00Z\"", "\"2100-02-29T00:00:00Z\"",
+                "\"2400-02-29T00:00:00Z\"", "\"2025-12-31T23:59:59Z\"", "\"2025-11-31T00:00:00Z\"");
         for (String json : values) {
             Outcome general = outcome(GENERAL, json);
             Outcome ours = outcome(EventJson.mapper(), json);
             assertEquals(general, ours, json);
         }
         assertNull(IsoInstantDeserializer.parseUtc("2025-02-29T00:00:00Z"));
+        assertNull(IsoInstantDeserializer.parseUtc("1900-02-29T00:00:00Z"));
+        assertEquals(Instant.parse("2000-02-29T00:00:00Z"), IsoInstantDeserializer.parseUtc("2000-02-29T00:00:00Z"));
         assertNull(IsoInstantDeserializer.parseUtc("2025-03-01T02:00:00+01:00"));
     }
 
