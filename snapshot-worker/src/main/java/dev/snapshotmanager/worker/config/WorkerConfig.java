@@ -78,6 +78,23 @@ public interface WorkerConfig {
     @WithDefault("P2D")
     Duration cancellationLookback();
 
+    /**
+     * How long a plan whose events the broker refuses for a transient reason (a Kafka {@code RetriableException}:
+     * a broker outage, a leader election, too few in-sync replicas) is published again before it counts as failed.
+     * Keep it, plus twice the producer's {@code delivery.timeout.ms} (one attempt), well below run-service's
+     * {@code snapshot.runs.stale-after}: a broker outage stops this instance's heartbeats too.
+     */
+    @WithDefault("5m")
+    Duration planPublishRetryMaxDuration();
+
+    /** Delay before a plan's unacknowledged events are published again the first time; doubled each time. */
+    @WithDefault("1s")
+    Duration planPublishRetryInitialDelay();
+
+    /** Longest delay between two publishes of a plan's unacknowledged events. */
+    @WithDefault("30s")
+    Duration planPublishRetryMaxDelay();
+
     /** Inventory sync. */
     Inventory inventory();
 

@@ -12,7 +12,6 @@ import dev.snapshotmanager.worker.client.CloudSnapshot;
 import dev.snapshotmanager.worker.client.OpenStackClient;
 import dev.snapshotmanager.worker.config.WorkerConfig;
 import dev.snapshotmanager.worker.domain.Batches;
-import dev.snapshotmanager.worker.messaging.EventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +30,11 @@ import org.jboss.logging.Logger;
  * Plans a requested run (ARCHITECTURE.md, step 2): one inventory read (published meanwhile on its own thread), the
  * policy's volumes from policy-service, skips, max-new and the quota pre-check ({@link PlanSelection}), then
  * per-project batches published as volume tasks with the immediate SKIPPED / QUOTA_BLOCKED results and, once the
- * broker acknowledged them, the {@link RunPlannedV1}. The inventory is best effort: a failure to publish it is logged,
- * never a failure of the plan.
+ * broker acknowledged them, the {@link RunPlannedV1}. Events the broker refuses for a transient reason (an outage, a
+ * leader election) are published again, the same events, with backoff for up to
+ * {@code plan-publish-retry-max-duration} ({@link PlanPublishing}); nothing is planned or read again meanwhile, and the
+ * run is still reported as PLANNING. The inventory is best effort: a failure to publish it is logged, never a failure
+ * of the plan.
  */
 @ApplicationScoped
 public class RunPlanner {
@@ -42,7 +44,7 @@ public class RunPlanner {
     private final OpenStackClient cloud;
     private final PlanSelection selection;
     private final InventorySync inventorySync;
-    private final EventPublisher publisher;
+    private final PlanPublishing publishing;
     private final WorkerConfig config;
     private final ExecutorService inventoryPool = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "plan-inventory");
@@ -51,19 +53,21 @@ public class RunPlanner {
     });
 
     public RunPlanner(OpenStackClient cloud, PlanSelection selection, InventorySync inventorySync,
-                      EventPublisher publisher, WorkerConfig config) {
+                      PlanPublishing publishing, WorkerConfig config) {
         this.cloud = cloud;
         this.selection = selection;
         this.inventorySync = inventorySync;
-        this.publisher = publisher;
+        this.publishing = publishing;
         this.config = config;
     }
 
     /**
      * Plans the run and publishes the plan.
      *
-     * @throws PlanPartlyPublishedException when publishing failed after a volume task went out (not a planning
-     *                                      failure: the tasks may run); any other exception: no task went out
+     * @throws PlanPartlyPublishedException when publishing failed for good (a permanent refusal, or a transient one
+     *                                      that outlasted {@code plan-publish-retry-max-duration}) after a volume
+     *                                      task went out (not a planning failure: the tasks may run); any other
+     *                                      exception: no task went out
      */
     public RunPlannedV1 plan(RunRequestedV1 request) {
         long started = System.nanoTime();
@@ -96,42 +100,30 @@ public class RunPlanner {
     }
 
     /**
-     * Publishes the tasks and the immediate results, then, once all are acknowledged, the {@link RunPlannedV1}: the
-     * last event of a plan, so a run-service that has it has everything. A failure after a task was handed to the
-     * broker is a {@link PlanPartlyPublishedException}.
+     * Builds the plan's events once and publishes them ({@link PlanPublishing}): the tasks and the immediate results,
+     * then, once all are acknowledged, the {@link RunPlannedV1}: the last event of a plan, so a run-service that has
+     * it has everything. Events the broker refuses for a transient reason are published again, the same ones, until
+     * {@code plan-publish-retry-max-duration}; a failure for good after a task was handed to the broker is a
+     * {@link PlanPartlyPublishedException}.
      */
     private RunPlannedV1 publish(RunRequestedV1 request, PlanSelection.Selected selected) {
         List<List<TaskVolume>> batches = Batches.of(selected.toCreate(), v -> v.tenant().projectId(),
                 config.batchSize());
         Instant now = Instant.now();
-        boolean dispatched = false;
-        try {
-            List<CompletableFuture<Void>> sent = new ArrayList<>();
-            for (int i = 0; i < batches.size(); i++) {
-                List<TaskVolume> batch = batches.get(i);
-                sent.add(publisher.task(new VolumeTaskV1(taskId(request.runId(), i), request.runId(),
-                        request.policy(), request.slot(), request.dryRun(), batch.get(0).tenant().projectId(), i,
-                        batches.size(), batch, now)));
-                dispatched = true;
-            }
-            List<VolumeResultV1> immediate = selected.results();
-            sent.add(publisher.results(immediate));
-            join(sent);
-
-            int quotaBlocked = (int) immediate.stream().filter(r -> r.action() == VolumeAction.QUOTA_BLOCKED)
-                    .count();
-            int projects = (int) selected.toCreate().stream().map(v -> v.tenant().projectId()).distinct().count();
-            RunPlannedV1 planned = new RunPlannedV1(request.runId(), request.policy(), request.slot(),
-                    request.dryRun(), selected.toCreate().size() + immediate.size(), selected.toCreate().size(),
-                    immediate.size() - quotaBlocked, quotaBlocked, batches.size(), projects, Instant.now());
-            publisher.planned(planned).join();
-            return planned;
-        } catch (RuntimeException e) {
-            if (dispatched) {
-                throw new PlanPartlyPublishedException(request.runId(), unwrap(e));
-            }
-            throw e;
+        List<VolumeTaskV1> tasks = new ArrayList<>(batches.size());
+        for (int i = 0; i < batches.size(); i++) {
+            List<TaskVolume> batch = batches.get(i);
+            tasks.add(new VolumeTaskV1(taskId(request.runId(), i), request.runId(), request.policy(),
+                    request.slot(), request.dryRun(), batch.get(0).tenant().projectId(), i, batches.size(), batch,
+                    now));
         }
+        List<VolumeResultV1> immediate = selected.results();
+        int quotaBlocked = (int) immediate.stream().filter(r -> r.action() == VolumeAction.QUOTA_BLOCKED).count();
+        int projects = (int) selected.toCreate().stream().map(v -> v.tenant().projectId()).distinct().count();
+        return publishing.publish(request.runId(), tasks, immediate, () -> new RunPlannedV1(request.runId(),
+                request.policy(), request.slot(), request.dryRun(), selected.toCreate().size() + immediate.size(),
+                selected.toCreate().size(), immediate.size() - quotaBlocked, quotaBlocked, batches.size(), projects,
+                Instant.now()));
     }
 
     /**
@@ -168,10 +160,6 @@ public class RunPlanner {
     @PreDestroy
     void stop() {
         inventoryPool.shutdownNow();
-    }
-
-    private static void join(List<CompletableFuture<Void>> futures) {
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
     }
 
     /** Results of a planning decision about one volume (used by {@link PlanSelection}). */

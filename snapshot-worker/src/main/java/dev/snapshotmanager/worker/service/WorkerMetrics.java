@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Business metrics of the worker: snapshots by outcome, time from create to {@code available}, tasks and volumes in
- * flight, inventory publishes that failed. (Cinder latency and errors by operation are recorded by the OpenStack client.)
+ * flight, inventory publishes that failed, plan publishes repeated. (Cinder latency and errors by operation are
+ * recorded by the OpenStack client.)
  */
 @ApplicationScoped
 public class WorkerMetrics {
@@ -35,6 +36,14 @@ public class WorkerMetrics {
     /** Counts an inventory publish (periodic, at a plan, or a resync) that the broker did not fully acknowledge. */
     public void inventoryPublishFailed() {
         meters.counter("snapshot.inventory.publish.failures").increment();
+    }
+
+    /**
+     * Counts a publish of a plan's events repeated because the broker refused some of them for a transient reason
+     * ({@link PlanPublishing}).
+     */
+    public void planPublishRetried() {
+        meters.counter("snapshot.plan.publish.retries").increment();
     }
 
     public void timeToAvailable(Duration duration) {

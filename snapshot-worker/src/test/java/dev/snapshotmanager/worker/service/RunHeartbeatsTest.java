@@ -202,6 +202,7 @@ class RunHeartbeatsTest {
         PolicyDouble decisions = PolicyDouble.decisions();
         VOLUMES.forEach(id -> decisions.applies(id, Tasks.DAILY, KEEP_3));
         decisions.applies(refused, Tasks.DAILY, KEEP_3).install();
+        double retriesBefore = planPublishRetries();
         RunRequestedV1 request = request();
 
         List<VolumeResultV1> results = Tasks.results(request.runId(), VOLUMES.size(), Duration.ofSeconds(60));
@@ -216,6 +217,13 @@ class RunHeartbeatsTest {
         // The RunPlannedV1 comes last: without it run-service requests the run again once it goes stale.
         assertThat(Topic.read(Topics.RUN_PLANNED, RunPlannedV1.class, r -> r.payload().runId().equals(request.runId()),
                 f -> !f.isEmpty(), Duration.ofSeconds(2))).isEmpty();
+        // A record too large is refused for good: the plan is not published again.
+        assertThat(planPublishRetries()).isEqualTo(retriesBefore);
+    }
+
+    private double planPublishRetries() {
+        Counter counter = meters.find("snapshot.plan.publish.retries").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double inventoryPublishFailures() {
