@@ -164,6 +164,7 @@ public class RuleResource {
     @APIResponse(responseCode = "422", description = "The file is not a list of rules",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LegacyRuleImporter.Report importLegacy(@QueryParam("tenantId") String tenantId, JsonNode file) {
+        JsonStrings.requireNoNul(file, "");
         return importer.importRules(file, tenantId);
     }
 }

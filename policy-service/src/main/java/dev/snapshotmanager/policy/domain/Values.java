@@ -34,6 +34,10 @@ public record Values(List<String> values) {
         } else {
             list.add(node.asText());
         }
+        if (list.stream().anyMatch(value -> value.indexOf('\u0000') >= 0)) {
+            // PostgreSQL's jsonb refuses it (SQLSTATE 22P05); Jackson makes this a 400
+            throw new IllegalArgumentException("a match value must not contain a NUL character");
+        }
         return new Values(list);
     }
 

@@ -54,6 +54,7 @@ public class ExclusionService {
         if (r.expiresAt() != null && !r.expiresAt().isAfter(Instant.now())) {
             v.add("expiresAt", "must be in the future");
         }
+        expiresAt(v, r.expiresAt());
         v.throwIfAny("The exclusion is not valid");
         access.requireTenant(r.projectId());
         Map<String, String> known = volumeProjects.of(List.of(r.volumeId()));
@@ -92,6 +93,7 @@ public class ExclusionService {
             v.add("projectId", "cannot change");
         }
         reason(v, r.reason(), false);
+        expiresAt(v, r.expiresAt());
         v.throwIfAny("The exclusion change is not valid");
         apply(e, r);
         Versions.flushOrPreconditionFailed(exclusions, "Exclusion of " + volumeId);
@@ -106,6 +108,19 @@ public class ExclusionService {
         Versions.requireVersion(e.version, expectedVersion);
         exclusions.delete(e);
     }
+
+    /**
+     * An expiry PostgreSQL can store and a person can mean: from 1970 to the end of year 9999 (a later one, or one
+     * before the common era, was a 500 from the database; "never" is an absent expiresAt).
+     */
+    private static void expiresAt(Violations v, Instant expiresAt) {
+        if (expiresAt != null && (expiresAt.isBefore(EARLIEST_EXPIRY) || !expiresAt.isBefore(LATEST_EXPIRY))) {
+            v.add("expiresAt", "must be between " + EARLIEST_EXPIRY + " and the end of year 9999 (absent: never)");
+        }
+    }
+
+    private static final Instant EARLIEST_EXPIRY = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST_EXPIRY = Instant.parse("+10000-01-01T00:00:00Z");
 
     private static void reason(Violations v, String reason, boolean required) {
         if (reason == null) {

@@ -40,7 +40,7 @@ public class VolumeProjects {
      * Adds a violation on {@code field} when {@code known} has the volume in another project than {@code projectId}.
      */
     public void check(Violations v, String field, String volumeId, String projectId, Map<String, String> known) {
-        String owner = known.get(volumeId);
+        String owner = volumeId == null ? null : known.get(volumeId);
         if (owner != null && projectId != null && !owner.equals(projectId)) {
             v.add(field, access.canSee(owner) ? "volume " + volumeId + " is in project " + owner + ", not " + projectId
                     : "is not the project of volume " + volumeId);
