@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -132,7 +133,7 @@ public class RunResource {
     @APIResponse(responseCode = "404", description = "No such run (or not visible)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The run already finished", content = @Content(mediaType = PROBLEM))
-    public RunView cancel(@PathParam("id") UUID id, @QueryParam("reason") String reason) {
+    public RunView cancel(@PathParam("id") UUID id, @QueryParam("reason") @Size(max = 1000) String reason) {
         return RunView.of(service.cancel(id, reason), clock.instant());
     }
 
@@ -140,10 +141,15 @@ public class RunResource {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name + " must be an ISO-8601 instant, e.g. 2026-01-31T02:00:00Z");
         }
+        if (!RunQueries.storable(instant)) {
+            throw ProblemException.badRequest(name + " must lie between years 1 and 9999");
+        }
+        return instant;
     }
 }
