@@ -90,13 +90,14 @@ class RecordQueryValidationTest {
     }
 
     @Test
-    void answersARecordIdWithANulCharacterWithNotFound() {
+    void refusesARecordIdWithANulCharacterAsEveryServiceRefusesSuchAParameter() {
+        // common's NulParameters: 400 naming the parameter (until 2026-11-30 this endpoint answered 404 on its own)
         viewer().urlEncodingEnabled(false).when().get("/api/v1/records/ev%00-1")
-                .then().statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404))
-                .body("detail", containsString("does not exist"));
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("violations.field", hasItem("id"));
         viewer().urlEncodingEnabled(false).when().get("/api/v1/records/%00")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -50,6 +51,15 @@ public class ProblemMappers {
         return respond(new Problem(null, "Bad Request", 400, detail, path(uri), null, null));
     }
 
+    /**
+     * The same for a body of the wrong JSON type or an unknown enum value: Quarkus's own mapper of this exception,
+     * which matched it more closely than {@link #unreadable}, answered {@code application/json} or no body at all.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return respond(new Problem(null, "Unauthorized", 401, "A valid bearer token is required", path(uri), null, null));
@@ -72,11 +82,32 @@ public class ProblemMappers {
         return respond(new Problem(null, status.getReasonPhrase(), status.getStatusCode(), detail, path(uri), null, null));
     }
 
+    /**
+     * Anything else is a 500, but for a value of the request PostgreSQL refused and no check caught (SQLSTATE class
+     * 22, e.g. a time beyond its range, or 54, a value too large for an index row): a 400, and the request changed
+     * nothing (its transaction is rolled back).
+     */
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e, UriInfo uri) {
+        String state = sqlState(e);
+        if (state != null && (state.startsWith("22") || state.startsWith("54"))) {
+            LOG.infof("Input refused by the database on %s: SQLSTATE %s, %s", path(uri), state, e.getMessage());
+            return respond(new Problem(null, "Bad Request", 400,
+                    "A value of the request cannot be stored (too large, or out of range)", path(uri), null, null));
+        }
         LOG.errorf(e, "Unexpected error on %s", path(uri));
         return respond(new Problem(null, "Internal Server Error", 500,
                 "An unexpected error occurred; it has been logged", path(uri), null, null));
+    }
+
+    /** The SQLSTATE of the first {@link SQLException} in the cause chain, or null. */
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static Response respond(Problem problem) {

@@ -1,6 +1,7 @@
 package dev.snapshotmanager.policy.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.snapshotmanager.common.problem.NulCharacters;
 import dev.snapshotmanager.common.problem.Problem;
 import dev.snapshotmanager.common.security.Roles;
 import dev.snapshotmanager.policy.config.PolicyConfig;
@@ -164,7 +165,7 @@ public class RuleResource {
     @APIResponse(responseCode = "422", description = "The file is not a list of rules",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LegacyRuleImporter.Report importLegacy(@QueryParam("tenantId") String tenantId, JsonNode file) {
-        JsonStrings.requireNoNul(file, "");
+        NulCharacters.requireNone(file, "");
         return importer.importRules(file, tenantId);
     }
 }

@@ -1,4 +1,4 @@
-package dev.snapshotmanager.run.api;
+package dev.snapshotmanager.common.problem;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -11,14 +11,11 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * JSON strings of request bodies (values and map keys) may not hold a NUL character ({@code \u0000}): PostgreSQL
- * refuses it in text and jsonb (SQLSTATE 22021, 22P05), so such a policy name or reason could only fail, and failed
- * as a 500 (or, in a scope's volume or domain ids, was accepted into the run). Rejected while reading, it is a 400 that names the field.
+ * The REST layer's JSON reader refuses strings and map keys with a NUL character ({@link NulCharacters}): the body is
+ * unreadable, a 400 naming the field ({@link ProblemMappers#unreadable}). Events are read by their own mapper.
  */
 @Singleton
-public class JsonStrings implements ObjectMapperCustomizer {
-
-    private static final String MESSAGE = "must not contain a NUL character";
+public class NulJsonStrings implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -31,8 +28,8 @@ public class JsonStrings implements ObjectMapperCustomizer {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = super.deserialize(p, ctxt);
-            if (TextParameters.hasNul(value)) {
-                return (String) ctxt.handleWeirdStringValue(String.class, value, MESSAGE);
+            if (NulCharacters.in(value)) {
+                return (String) ctxt.handleWeirdStringValue(String.class, value, NulCharacters.MESSAGE);
             }
             return value;
         }
@@ -41,8 +38,8 @@ public class JsonStrings implements ObjectMapperCustomizer {
     static final class NoNulKey extends KeyDeserializer {
         @Override
         public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
-            if (TextParameters.hasNul(key)) {
-                return ctxt.handleWeirdKey(String.class, key, MESSAGE);
+            if (NulCharacters.in(key)) {
+                return ctxt.handleWeirdKey(String.class, key, NulCharacters.MESSAGE);
             }
             return key;
         }
