@@ -57,6 +57,15 @@ class RunBadInputTest {
     }
 
     @Test
+    void answersAQueryParameterThatCannotBeReadWithBadRequest() {
+        for (String query : List.of("limit=abc", "limit=99999999999", "policySetId=not-a-uuid", "status=FOO",
+                "trigger=FOO")) {
+            admin().get("/api/v1/runs?" + query).then().statusCode(400).contentType(PROBLEM);
+        }
+        admin().get("/api/v1/no-such-resource").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
     void rejectsANulCharacterInTheRequestBodyNamingTheFieldAndRequestsNoRun() {
         Fixtures.PolicySet set = knownPolicy();
         Map<String, Object> policy = Map.of("policySetId", set.id.toString(), "policyName", "hourly\u0000");

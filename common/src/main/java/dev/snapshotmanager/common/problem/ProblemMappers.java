@@ -78,6 +78,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            // JAX-RS answers a path or query parameter it cannot convert (limit=abc, not a UUID, an unknown enum
+            // value) with a 404 caused by the conversion's exception: that is bad input, not a missing resource
+            return respond(new Problem(null, "Bad Request", 400, "A path or query parameter has a value that cannot be"
+                    + " read (a number, UUID or listed value was expected)", path(uri), null, null));
+        }
         String detail = status.getStatusCode() == 404 ? "No resource at this path" : status.getReasonPhrase();
         return respond(new Problem(null, status.getReasonPhrase(), status.getStatusCode(), detail, path(uri), null, null));
     }
