@@ -59,10 +59,12 @@ class RunBadInputTest {
     @Test
     void answersAQueryParameterThatCannotBeReadWithBadRequest() {
         for (String query : List.of("limit=abc", "limit=99999999999", "policySetId=not-a-uuid", "status=FOO",
-                "trigger=FOO")) {
+                "trigger=FOO", "dryRun=yes", "dryRun=ture")) {
             admin().get("/api/v1/runs?" + query).then().statusCode(400).contentType(PROBLEM);
         }
         admin().get("/api/v1/no-such-resource").then().statusCode(404).contentType(PROBLEM);
+        admin().get("/api/v1/runs?dryRun=TRUE").then().statusCode(200);
+        admin().get("/api/v1/runs?dryRun=").then().statusCode(200);
     }
 
     @Test

@@ -35,6 +35,17 @@ class BadInputTest {
     }
 
     @Test
+    void rejectsABooleanParameterThatIsNeitherTrueNorFalse() {
+        // before, JAX-RS read every other value as false and answered the page filtered the other way
+        for (String list : List.of("/api/v1/policy-sets?active=maybe", "/api/v1/exclusions?includeExpired=yes",
+                "/api/v1/assignments?autoSnapshot=1", "/api/v1/volumes?protected=ture", "/api/v1/rules?global=no")) {
+            as("viewer").get(list).then().statusCode(400).contentType(PROBLEM);
+        }
+        as("viewer").get("/api/v1/policy-sets?active=TRUE").then().statusCode(200);
+        as("viewer").get("/api/v1/exclusions?includeExpired=false").then().statusCode(200);
+    }
+
+    @Test
     void rejectsANulCharacterInAVolumeIdOfThePath() {
         for (String path : List.of("/api/v1/assignments/a%00b", "/api/v1/exclusions/a%00b",
                 "/api/v1/volumes/a%00b/effective-policy")) {

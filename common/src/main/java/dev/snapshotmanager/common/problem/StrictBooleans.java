@@ -1,0 +1,52 @@
+package dev.snapshotmanager.common.problem;
+
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+/**
+ * A boolean path or query parameter is {@code true} or {@code false} (any case); anything else cannot be read, a 400
+ * ({@link ProblemMappers#web}). JAX-RS's own reading ({@code Boolean.valueOf}) took every other value, a typo such as
+ * {@code active=ture} or {@code dryRun=yes} included, for {@code false}, and answered a page filtered the other way.
+ * An empty value counts as absent.
+ */
+@Provider
+public class StrictBooleans implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        if (rawType == Boolean.class) {
+            return (ParamConverter<T>) new Strict(null);
+        }
+        if (rawType == boolean.class) {
+            return (ParamConverter<T>) new Strict(Boolean.FALSE);
+        }
+        return null;
+    }
+
+    /** Reads true/false; {@code absent} for an empty value. */
+    private record Strict(Boolean absent) implements ParamConverter<Boolean> {
+
+        @Override
+        public Boolean fromString(String value) {
+            if (value == null || value.isBlank()) {
+                return absent;
+            }
+            if (value.equalsIgnoreCase("true")) {
+                return Boolean.TRUE;
+            }
+            if (value.equalsIgnoreCase("false")) {
+                return Boolean.FALSE;
+            }
+            throw new IllegalArgumentException("not true or false: " + value);
+        }
+
+        @Override
+        public String toString(Boolean value) {
+            return value == null ? null : value.toString();
+        }
+    }
+}
