@@ -10,7 +10,7 @@ import java.lang.reflect.Type;
  * A boolean path or query parameter is {@code true} or {@code false} (any case); anything else cannot be read, a 400
  * ({@link ProblemMappers#web}). JAX-RS's own reading ({@code Boolean.valueOf}) took every other value, a typo such as
  * {@code active=ture} or {@code dryRun=yes} included, for {@code false}, and answered a page filtered the other way.
- * An empty value counts as absent.
+ * An empty value counts as absent (null, or false for a primitive {@code boolean}).
  */
 @Provider
 public class StrictBooleans implements ParamConverterProvider {
@@ -32,7 +32,8 @@ public class StrictBooleans implements ParamConverterProvider {
 
         @Override
         public Boolean fromString(String value) {
-            if (value == null || value.isBlank()) {
+            // Quarkus REST hands an absent primitive parameter without @DefaultValue over as "0"
+            if (value == null || value.isBlank() || (absent != null && value.equals("0"))) {
                 return absent;
             }
             if (value.equalsIgnoreCase("true")) {

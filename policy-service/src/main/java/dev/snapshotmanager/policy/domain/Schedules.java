@@ -32,10 +32,13 @@ public final class Schedules {
         }
         try {
             PARSER.parse(cron.trim()).validate();
-            return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of("is not a valid cron expression: " + e.getMessage());
         }
+        if (CronSchedule.of(cron.trim(), "UTC").next(Instant.now()).isEmpty()) {
+            return Optional.of("never fires (a day the month never has, such as 31 February)");
+        }
+        return Optional.empty();
     }
 
     /** Why this is not an IANA time zone id, or empty when it is. */

@@ -13,6 +13,9 @@ public final class Violations {
     /** Names of sets, policies and rules. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9_-]{1,64}");
 
+    /** The longest description: it is shown in lists and carried in every policy change event. */
+    public static final int MAX_TEXT = 1000;
+
     private final List<Problem.Violation> list = new ArrayList<>();
 
     public Violations add(String field, String message) {
@@ -31,6 +34,14 @@ public final class Violations {
         }
         if (!NAME.matcher(value).matches()) {
             add(field, "must match [a-z0-9_-]{1,64}");
+        }
+        return this;
+    }
+
+    /** Free text (a description) of at most {@link #MAX_TEXT} characters; absent is fine. */
+    public Violations text(String field, String value) {
+        if (value != null && value.length() > MAX_TEXT) {
+            add(field, "must be at most " + MAX_TEXT + " characters");
         }
         return this;
     }

@@ -21,6 +21,7 @@ final class PolicySetValidator {
     static void validateCreate(PolicySetRequest r) {
         Violations v = new Violations();
         v.name("name", r.name());
+        v.text("description", r.description());
         if (r.scope() == null) {
             v.add("scope", "must not be null (GLOBAL or TENANT)");
         } else if (r.scope() == PolicyScope.TENANT && (r.tenantId() == null || r.tenantId().isBlank())) {
@@ -38,6 +39,7 @@ final class PolicySetValidator {
         if (r.name() != null) {
             v.name("name", r.name());
         }
+        v.text("description", r.description());
         if (r.scope() != null && r.scope() != existing.scope) {
             v.add("scope", "cannot change; create a new set instead");
         }
@@ -65,6 +67,7 @@ final class PolicySetValidator {
             if (p.name() != null && !names.add(p.name())) {
                 v.add(at + "name", "is used twice in this set");
             }
+            v.text(at + "description", p.description());
             v.add(at + "cron", Schedules.cronError(p.cron()));
             if (p.timeZone() != null) {
                 v.add(at + "timeZone", Schedules.zoneError(p.timeZone()));

@@ -140,6 +140,7 @@ public class RuleService {
 
     private void validate(Violations v, String tenantId, RuleRequest r, boolean detachedAllowed) {
         v.range("priority", r.priority(), 0, 1000);
+        v.text("description", r.description());
         RuleMatch m = r.match();
         if (m != null) {
             v.range("match.minSizeGb", m.minSizeGb(), 0, Integer.MAX_VALUE);

@@ -43,6 +43,30 @@ class BadInputTest {
         }
         as("viewer").get("/api/v1/policy-sets?active=TRUE").then().statusCode(200);
         as("viewer").get("/api/v1/exclusions?includeExpired=false").then().statusCode(200);
+        as("viewer").get("/api/v1/exclusions").then().statusCode(200); // an absent primitive boolean is false
+    }
+
+    @Test
+    void rejectsACronThatNeverFiresAndDescriptionsOfMoreThanAThousandCharacters() {
+        // both were stored: a policy that could never run, descriptions of any size in every policy change event
+        as("admin").body(globalSet().policy(Fixtures.policy("never").with("cron", "0 2 31 2 *")).build())
+                .post("/api/v1/policy-sets").then().statusCode(422).contentType(PROBLEM)
+                .body("violations.field", hasItem("policies[0].cron"))
+                .body("violations.message", hasItem(containsString("never fires")));
+        as("admin").body(globalSet().policy(Fixtures.policy("leap").with("cron", "0 2 29 2 *")).build())
+                .post("/api/v1/policy-sets").then().statusCode(201);
+        String tooLong = "d".repeat(1001);
+        as("admin").body(globalSet().with("description", tooLong).build()).post("/api/v1/policy-sets")
+                .then().statusCode(422).body("violations.field", hasItem("description"));
+        as("admin").body(globalSet().policy(Fixtures.policy("daily_5").with("description", tooLong)).build())
+                .post("/api/v1/policy-sets").then().statusCode(422)
+                .body("violations.field", hasItem("policies[0].description"));
+        String set = globalSet().with("description", "d".repeat(1000)).create();
+        as("admin").body(Map.of("description", tooLong)).patch("/api/v1/policy-sets/" + set).then().statusCode(422)
+                .body("violations.field", hasItem("description"));
+        as("admin").body(Map.of("name", Fixtures.unique("rule"), "policySetId", set, "description", tooLong,
+                "match", Map.of("domainName", "d"))).post("/api/v1/rules").then().statusCode(422)
+                .body("violations.field", hasItem("description"));
     }
 
     @Test
