@@ -1,6 +1,7 @@
 package dev.snapshotmanager.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -47,6 +48,8 @@ public class ProblemMappers {
             detail = "Field '" + jsonPath(f) + "' has an invalid value";
         } else if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             detail = "Field '" + jsonPath(m) + "' has the wrong type";
+        } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            detail = "Field '" + jsonPath(m) + "' has an invalid value"; // e.g. refused by the type's own creator
         }
         return respond(new Problem(null, "Bad Request", 400, detail, path(uri), null, null));
     }
@@ -78,6 +81,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri); // Quarkus REST's JSON reader wraps what a type's own creator refused
+        }
         if (status.getStatusCode() == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
             // JAX-RS answers a path or query parameter it cannot convert (limit=abc, not a UUID, an unknown enum
             // value) with a 404 caused by the conversion's exception: that is bad input, not a missing resource
@@ -124,7 +130,7 @@ public class ProblemMappers {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
     }
 
-    private static String jsonPath(MismatchedInputException e) {
+    private static String jsonPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getFieldName() != null) {

@@ -30,15 +30,23 @@ public record Values(List<String> values) {
             return new Values(list);
         }
         if (node.isArray()) {
-            node.forEach(n -> list.add(n.asText()));
+            node.forEach(n -> list.add(scalar(n)));
         } else {
-            list.add(node.asText());
+            list.add(scalar(node));
         }
         if (list.stream().anyMatch(value -> value.indexOf('\u0000') >= 0)) {
             // PostgreSQL's jsonb refuses it (SQLSTATE 22P05); Jackson makes this a 400
             throw new IllegalArgumentException("a match value must not contain a NUL character");
         }
         return new Values(list);
+    }
+
+    /** A value as text: a string, or a number or boolean as written; an object or a list is no value. */
+    private static String scalar(JsonNode node) {
+        if (!node.isValueNode() || node.isNull()) {
+            throw new IllegalArgumentException("a match value is a string, a number or a list of them");
+        }
+        return node.asText();
     }
 
     @JsonValue

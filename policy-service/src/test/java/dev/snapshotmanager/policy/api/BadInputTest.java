@@ -103,6 +103,14 @@ class BadInputTest {
         as("admin").body(Map.of("name", Fixtures.unique("rule"), "policySetId", set,
                 "match", Map.of("domainName", "d\u0000"))).post("/api/v1/rules")
                 .then().statusCode(400).contentType(PROBLEM);
+        // an object or a nested list is no match value (it was stored as the text "" or "[...]")
+        for (Object notAValue : List.of(Map.of(), List.of(List.of("a")), List.of(Map.of("a", "b")))) {
+            as("admin").body(Map.of("name", Fixtures.unique("rule"), "policySetId", set,
+                    "match", Map.of("domainName", notAValue))).post("/api/v1/rules")
+                    .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("'match.domainName'"));
+        }
+        as("admin").body(Map.of("name", Fixtures.unique("rule"), "policySetId", set,
+                "match", Map.of("domainName", List.of("a", 5)))).post("/api/v1/rules").then().statusCode(201);
     }
 
     @Test
