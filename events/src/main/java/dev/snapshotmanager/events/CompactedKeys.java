@@ -15,6 +15,14 @@ public final class CompactedKeys {
     private CompactedKeys() {
     }
 
+    /** Refuses (as poison) a value whose own id is {@code id} filed under another {@code key} on {@code topic}. */
+    public static void require(String topic, String key, Object id) {
+        String misfiled = mismatch(topic, key, id);
+        if (misfiled != null) {
+            throw new IllegalArgumentException(misfiled);
+        }
+    }
+
     /**
      * Why a value whose own id is {@code id} cannot be filed under {@code key} on {@code topic}, or {@code null}
      * when it can (the key is exactly the id's text).

@@ -1,6 +1,8 @@
 package dev.snapshotmanager.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,5 +35,13 @@ class CompactedKeysTest {
         assertThat(CompactedKeys.mismatch(Topics.VOLUME_INVENTORY, null, "vol-1")).contains("key (none)");
         assertThat(CompactedKeys.mismatch(Topics.VOLUME_INVENTORY, "vol-1", null)).contains("id (none)");
         assertThat(CompactedKeys.mismatch(Topics.VOLUME_INVENTORY, null, null)).isNotNull();
+    }
+
+    @Test
+    void requireRefusesWhatMismatchDescribes() {
+        assertThatCode(() -> CompactedKeys.require(Topics.VOLUME_INVENTORY, "vol-1", "vol-1")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> CompactedKeys.require(Topics.VOLUME_INVENTORY, "vol-1", "vol-2"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(CompactedKeys.mismatch(Topics.VOLUME_INVENTORY, "vol-1", "vol-2"));
     }
 }

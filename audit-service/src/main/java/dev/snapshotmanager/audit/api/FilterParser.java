@@ -3,6 +3,7 @@ package dev.snapshotmanager.audit.api;
 import dev.snapshotmanager.audit.domain.RecordFilter;
 import dev.snapshotmanager.common.problem.Problem;
 import dev.snapshotmanager.common.problem.ProblemException;
+import dev.snapshotmanager.common.time.StorableTimes;
 import dev.snapshotmanager.events.VolumeAction;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,7 +50,7 @@ final class FilterParser {
         try {
             Instant instant = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : OffsetDateTime.parse(text).toInstant();
-            if (!RecordFilter.isStorable(instant)) {
+            if (!StorableTimes.contains(instant)) {
                 malformed.add(new Problem.Violation(field, "out of range (years 1 to 9999): " + text));
                 return null;
             }

@@ -1,6 +1,7 @@
 package dev.snapshotmanager.audit.domain;
 
 import dev.snapshotmanager.common.problem.ProblemException;
+import dev.snapshotmanager.common.time.StorableTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -43,7 +44,7 @@ public record PageCursor(SortOrder order, Instant occurredAt, long seq) {
             }
             long micros = Long.parseLong(parts[2]);
             Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000);
-            if (!RecordFilter.isStorable(time)) {
+            if (!StorableTimes.contains(time)) {
                 throw ProblemException.badRequest("cursor is not valid");
             }
             return new PageCursor(order, time, Long.parseLong(parts[3]));

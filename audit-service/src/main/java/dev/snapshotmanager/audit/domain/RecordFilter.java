@@ -33,18 +33,9 @@ public record RecordFilter(
         Boolean dryRun,
         String text) {
 
-    /** The earliest and latest time a filter or cursor may name: years 1 to 9999, well inside PostgreSQL's range. */
-    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
-
     public RecordFilter {
         actions = actions == null ? Set.of() : Set.copyOf(actions);
         projectIds = projectIds == null ? List.of() : List.copyOf(projectIds);
-    }
-
-    /** Whether {@code instant} lies within {@link #EARLIEST} and {@link #LATEST}. */
-    public static boolean isStorable(Instant instant) {
-        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
     }
 
     /** No condition at all. */

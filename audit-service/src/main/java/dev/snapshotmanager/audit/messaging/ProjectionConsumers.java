@@ -38,7 +38,7 @@ public class ProjectionConsumers {
         requireReadable(record);
         PolicyChangedV1 event = record.value();
         if (event != null) {
-            requireFiledUnderItsId(record, event.policySetId());
+            CompactedKeys.require(record.topic(), record.key(), event.policySetId());
         }
         UUID policySetId;
         try {
@@ -63,7 +63,7 @@ public class ProjectionConsumers {
         if (volume.tenant() == null || volume.tenant().projectId() == null || volume.observedAt() == null) {
             throw new InvalidResultException("volume-inventory event without tenant or observedAt");
         }
-        requireFiledUnderItsId(record, volume.volumeId());
+        CompactedKeys.require(record.topic(), record.key(), volume.volumeId());
         retry.run("volume-inventory", () -> writer.applyVolume(volume));
     }
 
@@ -79,7 +79,7 @@ public class ProjectionConsumers {
             return;
         }
         VolumePoliciesV1 resolution = requireUsable(record.value());
-        requireFiledUnderItsId(record, resolution.volumeId());
+        CompactedKeys.require(record.topic(), record.key(), resolution.volumeId());
         retry.run("volume-policies", () -> writer.applyResolution(resolution));
     }
 
@@ -102,14 +102,6 @@ public class ProjectionConsumers {
             }
         }
         return event;
-    }
-
-    /** A value under another key than its own id ({@link CompactedKeys}) is poison. */
-    private static void requireFiledUnderItsId(ConsumerRecord<String, ?> record, Object id) {
-        String misfiled = CompactedKeys.mismatch(record.topic(), record.key(), id);
-        if (misfiled != null) {
-            throw new InvalidResultException(misfiled);
-        }
     }
 
     private static void requireReadable(ConsumerRecord<String, ?> record) {

@@ -123,6 +123,16 @@ public class DatabaseRetry {
         return sqlExceptions(e).anyMatch(sql -> isDataError(sql) && !UNIQUE_VIOLATION.equals(sql.getSQLState()));
     }
 
+    /**
+     * Whether PostgreSQL refused a value itself somewhere in the cause chain: SQLSTATE class 22 (data exception, e.g. a
+     * time beyond its range, a NUL character) or 54 (a value beyond its limits, e.g. too large for an index row). Unlike
+     * a constraint (class 23) this is the value's fault whatever else the database holds.
+     */
+    public static boolean isRefusedValue(Throwable e) {
+        return sqlExceptions(e).map(SQLException::getSQLState)
+                .anyMatch(state -> state != null && (state.startsWith("22") || state.startsWith("54")));
+    }
+
     /** Whether a data error ({@link #isDataError(SQLException)}) appears in the cause chain. */
     public static boolean isDataError(Throwable e) {
         return sqlExceptions(e).anyMatch(DatabaseRetry::isDataError);

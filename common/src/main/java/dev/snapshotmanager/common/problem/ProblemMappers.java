@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.snapshotmanager.common.messaging.DatabaseRetry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -12,7 +13,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -101,25 +101,14 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e, UriInfo uri) {
-        String state = sqlState(e);
-        if (state != null && (state.startsWith("22") || state.startsWith("54"))) {
-            LOG.infof("Input refused by the database on %s: SQLSTATE %s, %s", path(uri), state, e.getMessage());
+        if (DatabaseRetry.isRefusedValue(e)) {
+            LOG.infof("Input refused by the database on %s: %s", path(uri), e.getMessage());
             return respond(new Problem(null, "Bad Request", 400,
                     "A value of the request cannot be stored (too large, or out of range)", path(uri), null, null));
         }
         LOG.errorf(e, "Unexpected error on %s", path(uri));
         return respond(new Problem(null, "Internal Server Error", 500,
                 "An unexpected error occurred; it has been logged", path(uri), null, null));
-    }
-
-    /** The SQLSTATE of the first {@link SQLException} in the cause chain, or null. */
-    private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
     }
 
     private static Response respond(Problem problem) {

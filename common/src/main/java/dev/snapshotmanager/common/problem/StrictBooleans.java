@@ -15,14 +15,17 @@ import java.lang.reflect.Type;
 @Provider
 public class StrictBooleans implements ParamConverterProvider {
 
+    private static final Strict BOXED = new Strict(null);
+    private static final Strict PRIMITIVE = new Strict(Boolean.FALSE);
+
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         if (rawType == Boolean.class) {
-            return (ParamConverter<T>) new Strict(null);
+            return (ParamConverter<T>) BOXED;
         }
         if (rawType == boolean.class) {
-            return (ParamConverter<T>) new Strict(Boolean.FALSE);
+            return (ParamConverter<T>) PRIMITIVE;
         }
         return null;
     }

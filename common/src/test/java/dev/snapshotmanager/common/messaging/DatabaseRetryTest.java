@@ -65,4 +65,15 @@ class DatabaseRetryTest {
         assertThat(DatabaseRetry.isDataError(new NullPointerException())).isFalse();
         assertThat(DatabaseRetry.isBadData(new NullPointerException())).isFalse();
     }
+
+    @Test
+    void aRefusedValueIsADataExceptionOrALimitNotAConstraint() {
+        SQLException outOfRange = new SQLException("timestamp out of range", "22008");
+        SQLException tooLarge = new SQLException("index row size 6016 exceeds btree version 4 maximum 2704", "54000");
+        assertThat(DatabaseRetry.isRefusedValue(new RuntimeException(new RuntimeException(outOfRange)))).isTrue();
+        assertThat(DatabaseRetry.isRefusedValue(tooLarge)).isTrue();
+        assertThat(DatabaseRetry.isRefusedValue(new SQLException("duplicate key value", "23505"))).isFalse();
+        assertThat(DatabaseRetry.isRefusedValue(new SQLException("connection refused", "08001"))).isFalse();
+        assertThat(DatabaseRetry.isRefusedValue(new NullPointerException())).isFalse();
+    }
 }

@@ -3,6 +3,7 @@ package dev.snapshotmanager.policy.domain;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.snapshotmanager.common.problem.NulCharacters;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +35,7 @@ public record Values(List<String> values) {
         } else {
             list.add(scalar(node));
         }
-        if (list.stream().anyMatch(value -> value.indexOf('\u0000') >= 0)) {
+        if (list.stream().anyMatch(NulCharacters::in)) {
             // PostgreSQL's jsonb refuses it (SQLSTATE 22P05); Jackson makes this a 400
             throw new IllegalArgumentException("a match value must not contain a NUL character");
         }

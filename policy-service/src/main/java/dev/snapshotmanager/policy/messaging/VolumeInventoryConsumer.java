@@ -31,10 +31,7 @@ public class VolumeInventoryConsumer {
     @Blocking
     public void consume(ConsumerRecord<String, VolumeInventoryV1> record) throws Exception {
         if (record.value() != null) {
-            String misfiled = CompactedKeys.mismatch(record.topic(), record.key(), record.value().volumeId());
-            if (misfiled != null) {
-                throw new IllegalArgumentException(misfiled);
-            }
+            CompactedKeys.require(record.topic(), record.key(), record.value().volumeId());
         }
         String cloudEventId = CloudEventHeaders.read(record.headers()).map(CloudEventAttributes::id).orElse(null);
         String eventId = record.value() == null && cloudEventId != null ? "tombstone:" + cloudEventId : cloudEventId;

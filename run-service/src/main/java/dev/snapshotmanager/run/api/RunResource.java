@@ -3,6 +3,7 @@ package dev.snapshotmanager.run.api;
 import dev.snapshotmanager.common.problem.Problem;
 import dev.snapshotmanager.common.problem.ProblemException;
 import dev.snapshotmanager.common.security.Roles;
+import dev.snapshotmanager.common.time.StorableTimes;
 import dev.snapshotmanager.events.RunStatus;
 import dev.snapshotmanager.events.RunTrigger;
 import dev.snapshotmanager.run.repository.RunFilter;
@@ -147,7 +148,7 @@ public class RunResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name + " must be an ISO-8601 instant, e.g. 2026-01-31T02:00:00Z");
         }
-        if (!RunQueries.storable(instant)) {
+        if (!StorableTimes.contains(instant)) {
             throw ProblemException.badRequest(name + " must lie between years 1 and 9999");
         }
         return instant;

@@ -35,10 +35,7 @@ public class PolicyChangedConsumer {
             return;
         }
         PolicyChangedV1 event = Poison.requireValue(record);
-        String misfiled = CompactedKeys.mismatch(record.topic(), record.key(), event.policySetId());
-        if (misfiled != null) {
-            throw new IllegalArgumentException(misfiled);
-        }
+        CompactedKeys.require(record.topic(), record.key(), event.policySetId());
         retry.run("policy-changed", () -> projection.apply(event));
     }
 }

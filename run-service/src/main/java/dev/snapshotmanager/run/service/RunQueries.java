@@ -2,6 +2,7 @@ package dev.snapshotmanager.run.service;
 
 import dev.snapshotmanager.common.problem.ProblemException;
 import dev.snapshotmanager.common.security.CallerContext;
+import dev.snapshotmanager.common.time.StorableTimes;
 import dev.snapshotmanager.run.domain.Run;
 import dev.snapshotmanager.run.repository.RunFilter;
 import dev.snapshotmanager.run.repository.RunRepository;
@@ -31,17 +32,6 @@ public class RunQueries {
     public record Page(List<Run> items, String nextCursor) {
     }
 
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
-
-    /**
-     * Whether a filter or cursor instant lies in years 1..9999: PostgreSQL's timestamptz refuses years far beyond
-     * (SQLSTATE 22008), which was a 500.
-     */
-    public static boolean storable(Instant instant) {
-        return !instant.isBefore(EARLIEST) && instant.isBefore(LATEST);
-    }
-
     @Transactional
     public Run get(UUID id) {
         return runs.findByIdOptional(id).filter(service::visible)
@@ -62,7 +52,7 @@ public class RunQueries {
                 String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
                 afterAt = Instant.parse(parts[0]);
                 afterId = UUID.fromString(parts[1]);
-                if (!storable(afterAt)) {
+                if (!StorableTimes.contains(afterAt)) {
                     throw new IllegalArgumentException("instant beyond PostgreSQL's range");
                 }
             } catch (RuntimeException e) {
