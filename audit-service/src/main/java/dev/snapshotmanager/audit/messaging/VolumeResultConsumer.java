@@ -4,6 +4,8 @@ import dev.snapshotmanager.audit.service.IngestResult;
 import dev.snapshotmanager.audit.service.IngestService;
 import dev.snapshotmanager.common.messaging.DatabaseRetry;
 import dev.snapshotmanager.events.VolumeResultV1;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -40,9 +42,19 @@ public class VolumeResultConsumer {
     @Inject
     DatabaseRetry retry;
 
+    private final DistributionSummary pollSize;
+
+    @Inject
+    public VolumeResultConsumer(MeterRegistry registry) {
+        pollSize = DistributionSummary.builder("audit.ingest.batch.size")
+                .description("Results per consumed poll (one transaction): small batches cost PostgreSQL more per record")
+                .register(registry);
+    }
+
     @Incoming("volume-results")
     @Blocking(value = "volume-results", ordered = false)
     public CompletionStage<Void> consume(KafkaRecordBatch<String, VolumeResultV1> batch) {
+        pollSize.record(batch.getRecords().size());
         List<VolumeResultV1> valid = new ArrayList<>();
         Map<VolumeResultV1, KafkaRecord<String, VolumeResultV1>> origin = new IdentityHashMap<>();
         List<PoisonMessage> poison = new ArrayList<>();

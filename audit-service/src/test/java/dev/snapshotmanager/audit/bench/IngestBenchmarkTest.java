@@ -13,6 +13,7 @@ import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeResultV1;
 import dev.snapshotmanager.testsupport.TestKafka;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -70,6 +71,12 @@ class IngestBenchmarkTest {
     /** The batch size of the writer-alone figure ({@code -Dbench.ingest.writer-batch}): the consumer's poll size. */
     private static final int WRITER_BATCH = Integer.getInteger("bench.ingest.writer-batch", 1000);
 
+    /**
+     * The producers' compression ({@code -Dbench.ingest.compression}): lz4 by default, as snapshot-worker publishes its
+     * results (since 2026-11-30; uncompressed results cost this consumer a third more CPU, see README).
+     */
+    private static final String COMPRESSION = System.getProperty("bench.ingest.compression", "lz4");
+
     /** The results consumer starts paused, so that the events are all in the broker before it is measured. */
     public static class PausedConsumer implements QuarkusTestProfile {
         @Override
@@ -118,7 +125,12 @@ class IngestBenchmarkTest {
         double publishSeconds = seconds(publishStart);
         assertThat(count("record_key")).as("nothing consumed while paused").isZero();
 
+        DistributionSummary polls = registry.summary("audit.ingest.batch.size"); // the consumer's poll sizes
+        long pollsBefore = polls.count();
+        double polledBefore = polls.totalAmount();
         Phase consumed = measure(() -> consumeAll(consumers, events));
+        long pollCount = polls.count() - pollsBefore;
+        double meanPoll = (polls.totalAmount() - polledBefore) / Math.max(1, pollCount);
         assertThat(count("snapshot_record")).as("every event stored exactly once").isEqualTo(events);
         assertThat(count("record_key")).isEqualTo(events);
 
@@ -145,7 +157,8 @@ class IngestBenchmarkTest {
                 consumed.seconds(), events / consumed.seconds(), consumed.use(), WRITER_BATCH, written.seconds(),
                 events / written.seconds(), written.use(), csv.seconds(), events / csv.seconds(), csv.use(),
                 binary.seconds(), events / binary.seconds(), binary.use(), 100 * copySeconds / consumed.seconds());
-        System.out.printf("[bench] while consuming: %s%n", consumed.parts());
+        System.out.printf("[bench] while consuming: %,d polls of %.0f results on average; %s%n", pollCount, meanPoll,
+                consumed.parts());
     }
 
     /**
@@ -182,7 +195,7 @@ class IngestBenchmarkTest {
         props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(1 << 20));
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(128L << 20));
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION);
         props.put(ProducerConfig.ACKS_CONFIG, "1");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);

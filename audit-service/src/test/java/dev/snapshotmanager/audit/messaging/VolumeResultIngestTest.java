@@ -1,6 +1,7 @@
 package dev.snapshotmanager.audit.messaging;
 
 import static dev.snapshotmanager.audit.fixtures.ResultBuilder.aResult;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshotmanager.audit.fixtures.DeadLetters;
@@ -10,6 +11,8 @@ import dev.snapshotmanager.events.EventJson;
 import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeResultV1;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +34,9 @@ class VolumeResultIngestTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
 
     RecordRows rows;
     ResultPublisher publisher;
@@ -72,6 +78,24 @@ class VolumeResultIngestTest {
 
         assertThat(rows.count("run_id = ? AND volume_name = ? AND reason = '' AND error IS NULL AND server_id = ','"
                 + " AND server_name = '\\.'", result.runId(), name)).isEqualTo(1);
+    }
+
+    @Test
+    void measuresThePollsItStores() {
+        DistributionSummary polls = registry.summary("audit.ingest.batch.size");
+        long pollsBefore = polls.count();
+        double resultsBefore = polls.totalAmount();
+        UUID run = UUID.randomUUID();
+
+        publisher.publishAndFlush(aResult().run(run).volume("vol-poll-1", "p1").build(),
+                aResult().run(run).volume("vol-poll-2", "p2").build(),
+                aResult().run(run).volume("vol-poll-3", "p3").build());
+        rows.awaitRun(run, 3);
+
+        assertThat(polls.count()).as("polls consumed").isGreaterThan(pollsBefore);
+        assertThat(polls.totalAmount() - resultsBefore).as("results in those polls").isGreaterThanOrEqualTo(3);
+        assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("audit_ingest_batch_size_count", "audit_ingest_batch_size_max");
     }
 
     @Test
