@@ -43,6 +43,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -63,13 +64,17 @@ class IngestBenchmarkTest {
 
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
     /** Events consumed and written before measuring ({@code -Dbench.ingest.warm-up}, 0 for none), at other times. */
-    private static final long WARM_UP = Long.getLong("bench.ingest.warm-up", 100_000L);
+    private static final long WARM_UP = Long.getLong("bench.ingest.warm-up", 500_000L);
     private static final Instant WARM_UP_START = Instant.parse("2026-10-01T00:00:00Z");
     /** Consumers of the results topic ({@code -Dbench.ingest.concurrency}, default 1 as in production config). */
     private static final int CONCURRENCY = Integer.getInteger("bench.ingest.concurrency", 1);
     private static final String JVM = "this JVM with the broker";
-    /** The batch size of the writer-alone figure ({@code -Dbench.ingest.writer-batch}): the consumer's poll size. */
-    private static final int WRITER_BATCH = Integer.getInteger("bench.ingest.writer-batch", 1000);
+    /**
+     * The batch size of the writer-alone figure ({@code -Dbench.ingest.writer-batch}); by default the consumer's largest
+     * poll ({@code max.poll.records} of the results channel).
+     */
+    @ConfigProperty(name = "mp.messaging.incoming.volume-results.max.poll.records")
+    int maxPollRecords;
 
     /**
      * The producers' compression ({@code -Dbench.ingest.compression}): lz4 by default, as snapshot-worker publishes its
@@ -154,7 +159,7 @@ class IngestBenchmarkTest {
                 + "as CSV %.1f s = %,.0f rows/s (%s), binary %.1f s = %,.0f rows/s (%s); consumer/(faster COPY) "
                 + "%.0f%%%n",
                 events, publishSeconds, events / publishSeconds, producers, CONCURRENCY, CONCURRENCY > 1 ? "s" : "",
-                consumed.seconds(), events / consumed.seconds(), consumed.use(), WRITER_BATCH, written.seconds(),
+                consumed.seconds(), events / consumed.seconds(), consumed.use(), writerBatch(), written.seconds(),
                 events / written.seconds(), written.use(), csv.seconds(), events / csv.seconds(), csv.use(),
                 binary.seconds(), events / binary.seconds(), binary.use(), 100 * copySeconds / consumed.seconds());
         System.out.printf("[bench] while consuming: %,d polls of %.0f results on average; %s%n", pollCount, meanPoll,
@@ -223,12 +228,16 @@ class IngestBenchmarkTest {
         }
     }
 
+    private int writerBatch() {
+        return Integer.getInteger("bench.ingest.writer-batch", maxPollRecords);
+    }
+
     /** The service's writer fed directly, in batches of a poll's size: what storing costs without Kafka and JSON. */
     private void writeInBatches(long events, Instant start) throws Exception {
-        List<VolumeResultV1> batch = new ArrayList<>(WRITER_BATCH);
+        List<VolumeResultV1> batch = new ArrayList<>(writerBatch());
         for (long i = 0; i < events; i++) {
             batch.add(BenchData.result(i, start));
-            if (batch.size() == WRITER_BATCH || i == events - 1) {
+            if (batch.size() == writerBatch() || i == events - 1) {
                 try (Connection c = dataSource.getConnection()) {
                     c.setAutoCommit(false);
                     writer.copy(c, batch);
