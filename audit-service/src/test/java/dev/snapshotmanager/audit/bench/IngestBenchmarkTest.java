@@ -70,13 +70,6 @@ class IngestBenchmarkTest {
     private static final int CONCURRENCY = Integer.getInteger("bench.ingest.concurrency", 1);
     private static final String JVM = "this JVM with the broker";
     /**
-     * The batch size of the writer-alone figure ({@code -Dbench.ingest.writer-batch}); by default the consumer's largest
-     * poll ({@code max.poll.records} of the results channel).
-     */
-    @ConfigProperty(name = "mp.messaging.incoming.volume-results.max.poll.records")
-    int maxPollRecords;
-
-    /**
      * The producers' compression ({@code -Dbench.ingest.compression}): lz4 by default, as snapshot-worker publishes its
      * results (since 2026-11-30; uncompressed results cost this consumer a third more CPU, see README).
      */
@@ -106,6 +99,10 @@ class IngestBenchmarkTest {
 
     @Inject
     RecordWriter writer;
+
+    /** The consumer's largest poll: the default batch size of the writer-alone figure. */
+    @ConfigProperty(name = "mp.messaging.incoming.volume-results.max.poll.records")
+    int maxPollRecords;
 
     @Test
     void ingestThroughTheBrokerVersusRawCopy() throws Exception {
@@ -228,6 +225,7 @@ class IngestBenchmarkTest {
         }
     }
 
+    /** The batch size of the writer-alone figure ({@code -Dbench.ingest.writer-batch}), by default a full poll. */
     private int writerBatch() {
         return Integer.getInteger("bench.ingest.writer-batch", maxPollRecords);
     }

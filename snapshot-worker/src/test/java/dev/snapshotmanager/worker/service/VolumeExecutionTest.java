@@ -19,6 +19,7 @@ import dev.snapshotmanager.worker.support.TestCloud;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +71,9 @@ class VolumeExecutionTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    KafkaClientService kafka;
 
     @BeforeEach
     void cloud() {
@@ -126,6 +130,18 @@ class VolumeExecutionTest {
         assertThat(snapshot.at("/metadata/slot").asText()).isEqualTo("2026-11-29T02:00:00Z");
         assertThat(snapshot.at("/metadata/original_project_id").asText()).isEqualTo(P1);
         assertThat(snapshot.at("/metadata/original_volume_id").asText()).isEqualTo(DATA);
+    }
+
+    @Test
+    void publishesItsResultsCompressed() {
+        run(data(null).build(), 1);
+
+        // compressed bytes / uncompressed bytes of the batches this producer sent lately: 1.0 when uncompressed
+        Object rate = kafka.getProducer("volume-results-out").unwrap().metrics().entrySet().stream()
+                .filter(m -> m.getKey().group().equals("producer-metrics")
+                        && m.getKey().name().equals("compression-rate-avg"))
+                .map(m -> m.getValue().metricValue()).findFirst().orElseThrow();
+        assertThat((Double) rate).as("compression rate of the results' batches").isGreaterThan(0).isLessThan(0.9);
     }
 
     @Test
