@@ -106,6 +106,14 @@ class RunBadInputTest {
                 .post("/api/v1/runs").then().statusCode(400).contentType(PROBLEM)
                 .body("detail", containsString("'policy.policySetId'"));
         admin().body("[]").post("/api/v1/runs").then().statusCode(400).contentType(PROBLEM);
+        Map<String, Object> numericDryRun = new LinkedHashMap<>(Fixtures.runRequest(knownPolicy(), true));
+        numericDryRun.put("dryRun", 1); // Jackson's default read it as true
+        admin().body(numericDryRun).post("/api/v1/runs").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("'dryRun'"));
+        Map<String, Object> numericReason = new LinkedHashMap<>(Fixtures.runRequest(knownPolicy(), true));
+        numericReason.put("reason", 5); // Jackson's default read it as "5"
+        admin().body(numericReason).post("/api/v1/runs").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("'reason'"));
     }
 
     @Test
