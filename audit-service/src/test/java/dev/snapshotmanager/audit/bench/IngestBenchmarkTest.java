@@ -232,10 +232,11 @@ class IngestBenchmarkTest {
 
     /** The service's writer fed directly, in batches of a poll's size: what storing costs without Kafka and JSON. */
     private void writeInBatches(long events, Instant start) throws Exception {
-        List<VolumeResultV1> batch = new ArrayList<>(writerBatch());
+        int size = writerBatch();
+        List<VolumeResultV1> batch = new ArrayList<>(size);
         for (long i = 0; i < events; i++) {
             batch.add(BenchData.result(i, start));
-            if (batch.size() == writerBatch() || i == events - 1) {
+            if (batch.size() == size || i == events - 1) {
                 try (Connection c = dataSource.getConnection()) {
                     c.setAutoCommit(false);
                     writer.copy(c, batch);

@@ -1,8 +1,5 @@
 package dev.snapshotmanager.policy.domain;
 
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.parser.CronParser;
 import dev.snapshotmanager.common.schedule.CronSchedule;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,8 +14,6 @@ import java.util.Optional;
  */
 public final class Schedules {
 
-    private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
-
     private Schedules() {
     }
 
@@ -30,12 +25,13 @@ public final class Schedules {
         if (cron.trim().split("\\s+").length != 5) {
             return Optional.of("must have 5 fields (minute hour day-of-month month day-of-week)");
         }
+        CronSchedule schedule;
         try {
-            PARSER.parse(cron.trim()).validate();
+            schedule = CronSchedule.of(cron, "UTC"); // the one reading run-service schedules by
         } catch (IllegalArgumentException e) {
-            return Optional.of("is not a valid cron expression: " + e.getMessage());
+            return Optional.of("is not a valid cron expression: " + e.getCause().getMessage());
         }
-        if (CronSchedule.of(cron.trim(), "UTC").next(Instant.now()).isEmpty()) {
+        if (schedule.next(Instant.now()).isEmpty()) {
             return Optional.of("never fires (a day the month never has, such as 31 February)");
         }
         return Optional.empty();
