@@ -81,5 +81,16 @@ public interface AuditConfig {
         /** Delay of the gauge's first computation after start. */
         @WithDefault("10s")
         String metricsDelay();
+
+        /**
+         * Longest time stored results wait before their fold is merged into the compliance state (and their offsets
+         * are committed). A (volume, policy) seen several times within it is merged once.
+         */
+        @WithDefault("5s")
+        Duration foldInterval();
+
+        /** The fold is merged sooner once it holds this many (volume, policy) keys. */
+        @WithDefault("50000")
+        int foldMaxKeys();
     }
 }

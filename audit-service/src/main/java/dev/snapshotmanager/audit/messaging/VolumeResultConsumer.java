@@ -1,5 +1,6 @@
 package dev.snapshotmanager.audit.messaging;
 
+import dev.snapshotmanager.audit.service.ComplianceFolding;
 import dev.snapshotmanager.audit.service.IngestResult;
 import dev.snapshotmanager.audit.service.IngestService;
 import dev.snapshotmanager.common.messaging.DatabaseRetry;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -28,8 +30,10 @@ import org.jboss.logging.Logger;
  *
  * <p>Two batches are stored at once ({@code smallrye.messaging.worker.volume-results.max-concurrency}): while
  * PostgreSQL runs one batch's statement, the next batch is prepared and sent, so neither side waits for the other.
- * Their order does not matter (every record keeps its own time, and the compliance fold keeps the newest), and the
- * throttled commit strategy commits an offset only once every record before it is stored.
+ * Their order does not matter (every record keeps its own time, and the compliance fold keeps the newest). A batch is
+ * acknowledged once the compliance fold of its results is merged ({@link ComplianceFolding}, within seconds), and the
+ * throttled commit strategy commits an offset only once every record before it is acknowledged: a batch whose fold
+ * was not merged when the service stopped is consumed again.
  */
 @ApplicationScoped
 public class VolumeResultConsumer {
@@ -41,6 +45,9 @@ public class VolumeResultConsumer {
 
     @Inject
     DatabaseRetry retry;
+
+    @Inject
+    ComplianceFolding folding;
 
     private final DistributionSummary pollSize;
 
@@ -79,7 +86,11 @@ public class VolumeResultConsumer {
             LOG.debugf("Batch of %d: %d stored, %d duplicates, %d expired, %d dead-lettered", batch.getRecords().size(),
                     result.stored(), result.duplicates(), result.expired(), poison.size());
         }
-        return batch.ack();
+        // acknowledging a batch acknowledges its latest record of each partition; only those are kept until then
+        List<KafkaRecord<String, VolumeResultV1>> latest = List.copyOf(batch.getLatestOffsetRecords().values());
+        folding.whenMerged(() -> latest.forEach(KafkaRecord::ack));
+        folding.mergeIfDue();
+        return CompletableFuture.completedFuture(null);
     }
 
     private IngestResult store(List<VolumeResultV1> events) {

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,18 +13,21 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Folds stored results into {@code volume_policy_state}, the compliance state per (volume, policy): the newest CREATED
- * and the latest attempt (CREATED, FAILED, QUOTA_BLOCKED) of real runs, and the project of that attempt. The batch is
- * folded here, one entry per key, and merged in one statement that never moves a state back in time, so PostgreSQL
- * neither groups nor sorts per key (the {@code array_agg(... ORDER BY ...)} per key this replaces took 12-22% longer
- * per batch). Batches are stored concurrently, so the statement takes its row locks in key order: two batches
- * touching the same keys wait for each other instead of deadlocking.
+ * A fold of stored results into the compliance state per (volume, policy) of {@code volume_policy_state}: the newest
+ * CREATED and the latest attempt (CREATED, FAILED, QUOTA_BLOCKED) of real runs, and the project of that attempt. Folds
+ * are kept in memory, one entry per key however many results it saw, and merged into the table with {@link #merge}:
+ * one statement that never moves a state back in time, so a fold may be merged again, or after a newer one, and
+ * folds merge into each other in any order. Not thread-safe.
  */
-final class ComplianceStateFold {
+public final class ComplianceStateFold {
 
-    private static final Set<VolumeAction> ATTEMPTS = EnumSet.of(VolumeAction.CREATED, VolumeAction.FAILED,
+    static final Set<VolumeAction> ATTEMPTS = EnumSet.of(VolumeAction.CREATED, VolumeAction.FAILED,
             VolumeAction.QUOTA_BLOCKED);
 
+    /*
+     * Rows arrive as one array per column and are merged in key order: two merges touching the same keys at once
+     * wait for each other instead of deadlocking.
+     */
     private static final String MERGE = "INSERT INTO volume_policy_state AS s (volume_id, policy_set_id, policy_name,"
             + " project_id, last_created_at, last_attempt_at, last_attempt_action)"
             + " SELECT volume_id, policy_set_id, policy_name, project_id,"
@@ -45,41 +47,72 @@ final class ComplianceStateFold {
     private record Key(String volumeId, UUID policySetId, String policyName) {
     }
 
-    /** The fold of one key so far. */
+    /** The fold of one key so far; its times are microseconds since the epoch, as PostgreSQL keeps them. */
     private static final class State {
         String projectId;
-        Instant lastCreated;
-        Instant lastAttempt;
+        Long lastCreated;
+        long lastAttempt = Long.MIN_VALUE;
         VolumeAction lastAction;
-    }
 
-    private ComplianceStateFold() {
-    }
-
-    /** Folds {@code stored} (results stored in the caller's transaction) into the state, on the caller's connection. */
-    static void apply(Connection connection, Collection<VolumeResultV1> stored) throws SQLException {
-        Map<Key, State> fold = new HashMap<>();
-        for (VolumeResultV1 result : stored) {
-            if (result.dryRun() || result.policy() == null || result.policy().policySetId() == null
-                    || result.policy().policyName() == null || !ATTEMPTS.contains(result.action())) {
-                continue;
+        void attempt(long at, VolumeAction action, String project) {
+            if (at >= lastAttempt) {
+                lastAttempt = at;
+                lastAction = action;
+                projectId = project;
             }
-            State state = fold.computeIfAbsent(new Key(result.volume().id(), result.policy().policySetId(),
-                    result.policy().policyName()), k -> new State());
-            Instant at = result.occurredAt();
-            if (state.lastAttempt == null || !at.isBefore(state.lastAttempt)) {
-                state.lastAttempt = at;
-                state.lastAction = result.action();
-                state.projectId = result.tenant() == null ? null : result.tenant().projectId();
-            }
-            if (result.action() == VolumeAction.CREATED && (state.lastCreated == null || at.isAfter(state.lastCreated))) {
-                state.lastCreated = at;
+            if (action == VolumeAction.CREATED && (lastCreated == null || at > lastCreated)) {
+                lastCreated = at;
             }
         }
-        if (fold.isEmpty()) {
+
+        void add(State other) {
+            attempt(other.lastAttempt, other.lastAction, other.projectId);
+            if (other.lastCreated != null && (lastCreated == null || other.lastCreated > lastCreated)) {
+                lastCreated = other.lastCreated;
+            }
+        }
+    }
+
+    private final Map<Key, State> states = new HashMap<>();
+
+    /** Folds a stored result in; results that are no attempt of a real run under a policy change nothing. */
+    public void add(VolumeResultV1 result) {
+        if (result.dryRun() || result.policy() == null || !ATTEMPTS.contains(result.action())) {
             return;
         }
-        int n = fold.size();
+        add(result.volume().id(), result.policy().policySetId(), result.policy().policyName(),
+                result.tenant() == null ? null : result.tenant().projectId(), result.occurredAt(), result.action());
+    }
+
+    /** Folds in a stored attempt of a real run (one of {@link #ATTEMPTS}). */
+    void add(String volumeId, UUID policySetId, String policyName, String projectId, Instant at, VolumeAction action) {
+        if (policySetId == null || policyName == null) {
+            return;
+        }
+        states.computeIfAbsent(new Key(volumeId, policySetId, policyName), k -> new State())
+                .attempt(BinaryCopyData.epochMicros(at), action, projectId);
+    }
+
+    /** Folds another fold in (which stays as it is). */
+    public void addAll(ComplianceStateFold other) {
+        other.states.forEach((key, state) -> states.computeIfAbsent(key, k -> new State()).add(state));
+    }
+
+    /** How many (volume, policy) keys this fold changes. */
+    public int size() {
+        return states.size();
+    }
+
+    public boolean isEmpty() {
+        return states.isEmpty();
+    }
+
+    /** Merges the fold into {@code volume_policy_state} on the caller's connection (the caller owns the transaction). */
+    public void merge(Connection connection) throws SQLException {
+        if (states.isEmpty()) {
+            return;
+        }
+        int n = states.size();
         String[] volumes = new String[n];
         String[] sets = new String[n];
         String[] names = new String[n];
@@ -88,14 +121,14 @@ final class ComplianceStateFold {
         Long[] attempted = new Long[n];
         String[] actions = new String[n];
         int i = 0;
-        for (Map.Entry<Key, State> entry : fold.entrySet()) {
+        for (Map.Entry<Key, State> entry : states.entrySet()) {
             State state = entry.getValue();
             volumes[i] = entry.getKey().volumeId();
             sets[i] = entry.getKey().policySetId().toString();
             names[i] = entry.getKey().policyName();
             projects[i] = state.projectId;
-            created[i] = state.lastCreated == null ? null : BinaryCopyData.epochMicros(state.lastCreated);
-            attempted[i] = BinaryCopyData.epochMicros(state.lastAttempt);
+            created[i] = state.lastCreated;
+            attempted[i] = state.lastAttempt;
             actions[i] = state.lastAction.name();
             i++;
         }

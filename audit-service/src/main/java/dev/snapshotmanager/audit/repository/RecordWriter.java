@@ -1,17 +1,20 @@
 package dev.snapshotmanager.audit.repository;
 
+import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeResultV1;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -23,20 +26,28 @@ import org.postgresql.copy.CopyManager;
  * the partitioned {@code snapshot_record} (straight into the month's partition). {@link #insert} is the path of a
  * batch holding an event stored before: ONE statement whose rows arrive as one array per column ({@code unnest},
  * bound in binary), whose event ids are claimed in {@code record_key} ({@code ON CONFLICT DO NOTHING}), and which
- * inserts only the claimed rows. Either way the stored rows are then folded into the compliance state
- * ({@link ComplianceStateFold}), and a duplicate or redelivered event changes nothing.
+ * inserts only the claimed rows. Either way the caller gets the fold of what the transaction stored
+ * ({@link ComplianceStateFold}) to merge into the compliance state later, and a duplicate or redelivered event stores
+ * nothing.
  */
 @ApplicationScoped
 public class RecordWriter {
 
     static final String INSERT = buildInsert();
 
+    /** The attempts of real runs among the records of some event ids (found by their month through record_key). */
+    private static final String STORED_ATTEMPTS = "SELECT r.volume_id, r.policy_set_id, r.policy_name, r.project_id,"
+            + " r.occurred_at, r.action FROM record_key k JOIN snapshot_record r ON r.occurred_at = k.occurred_at"
+            + " AND r.event_id = k.event_id WHERE k.event_id = ANY(?) AND NOT r.dry_run"
+            + " AND r.action IN (" + ComplianceStateFold.ATTEMPTS.stream().map(a -> "'" + a.name() + "'")
+                    .sorted().collect(Collectors.joining(", ")) + ")";
+
     private static final String UNIQUE_VIOLATION = "23505";
 
     /**
      * Stores events none of which is stored yet with PostgreSQL's bulk path, on the caller's connection (the caller
      * owns the transaction): their ids are COPYed into {@code record_key}, in id order, then their rows into
-     * {@code snapshot_record}, then the compliance fold runs over them. When an id is stored already, the COPY fails
+     * {@code snapshot_record}, and folds them into {@code fold}. When an id is stored already, the COPY fails
      * with a unique violation (SQLSTATE 23505) and the caller rolls back and stores the batch with {@link #insert},
      * which skips the duplicates. Redeliveries are rare (a consumer that stopped before committing its offset), so
      * nearly every batch takes this path.
@@ -44,7 +55,7 @@ public class RecordWriter {
      * @param events events with distinct event ids
      * @return how many were stored: all of them
      */
-    public int copy(Connection connection, List<VolumeResultV1> events) throws SQLException {
+    public int copy(Connection connection, List<VolumeResultV1> events, ComplianceStateFold fold) throws SQLException {
         if (events.isEmpty()) {
             return 0;
         }
@@ -57,7 +68,7 @@ public class RecordWriter {
         BinaryCopyData rows = new BinaryCopyData(events.size() * 512);
         events.forEach(event -> RecordColumns.copyRow(rows, event));
         send(copy, copyRowsStatement(events), rows);
-        ComplianceStateFold.apply(connection, events);
+        events.forEach(fold::add);
         return events.size();
     }
 
@@ -96,12 +107,16 @@ public class RecordWriter {
 
     /**
      * Inserts the events whose ids are not stored yet, on the caller's connection (the caller owns the transaction),
-     * and folds those into the compliance state.
+     * and folds into {@code fold} the new records and the stored records of the other events: a redelivered batch may
+     * be one whose fold was lost (stored, but the service stopped before the fold was merged), and folding a stored
+     * record again changes nothing. What is folded is always what is stored: an event that comes back with other data
+     * under a stored id folds the stored record, not itself.
      *
      * @param events events with distinct event ids
      * @return how many were new
      */
-    public int insert(Connection connection, List<VolumeResultV1> events) throws SQLException {
+    public int insert(Connection connection, List<VolumeResultV1> events, ComplianceStateFold fold)
+            throws SQLException {
         if (events.isEmpty()) {
             return 0;
         }
@@ -116,9 +131,33 @@ public class RecordWriter {
                     storedIds.add(stored.getString(1));
                 }
             }
-            ComplianceStateFold.apply(connection,
-                    events.stream().filter(e -> storedIds.contains(e.eventId())).toList());
+            List<String> others = new ArrayList<>();
+            for (VolumeResultV1 event : events) {
+                if (storedIds.contains(event.eventId())) {
+                    fold.add(event);
+                } else {
+                    others.add(event.eventId());
+                }
+            }
+            foldStored(connection, others, fold);
             return storedIds.size();
+        }
+    }
+
+    /** Folds the stored attempts among the records of the given event ids into {@code fold}. */
+    private static void foldStored(Connection connection, List<String> eventIds, ComplianceStateFold fold)
+            throws SQLException {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement select = connection.prepareStatement(STORED_ATTEMPTS)) {
+            select.setArray(1, connection.createArrayOf("text", eventIds.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    fold.add(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, OffsetDateTime.class).toInstant(), VolumeAction.valueOf(rs.getString(6)));
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.snapshotmanager.audit.service;
 
+import dev.snapshotmanager.audit.repository.ComplianceStateFold;
 import dev.snapshotmanager.audit.repository.RecordPartitions;
 import dev.snapshotmanager.audit.repository.RecordWriter;
 import dev.snapshotmanager.common.messaging.DatabaseRetry;
@@ -22,7 +23,9 @@ import org.jboss.logging.Logger;
 /**
  * Stores batches of results: one transaction per batch; when the database refuses the batch because of one row's
  * data, or one row cannot be stored at all (an exception of the row's own making), the rows are retried one by one so
- * that only the bad row is rejected (and dead-lettered by the consumer) and the rest is stored.
+ * that only the bad row is rejected (and dead-lettered by the consumer) and the rest is stored. The fold of what a
+ * transaction stored goes to {@link ComplianceFolding} once it has committed, which merges it into the compliance
+ * state later.
  */
 @ApplicationScoped
 public class IngestService {
@@ -40,6 +43,9 @@ public class IngestService {
 
     @Inject
     RetentionPolicy retention;
+
+    @Inject
+    ComplianceFolding folding;
 
     private final Counter stored;
     private final Counter duplicates;
@@ -114,8 +120,10 @@ public class IngestService {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                int inserted = write.apply(c, batch);
+                ComplianceStateFold fold = new ComplianceStateFold();
+                int inserted = write.apply(c, batch, fold);
                 c.commit();
+                folding.add(fold);
                 return inserted;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -126,9 +134,12 @@ public class IngestService {
         }
     }
 
-    /** One way of writing a batch on a connection whose transaction the caller owns; returns how many were new. */
+    /**
+     * One way of writing a batch on a connection whose transaction the caller owns, folding what it stored; returns
+     * how many were new.
+     */
     @FunctionalInterface
     private interface Write {
-        int apply(Connection connection, List<VolumeResultV1> batch) throws SQLException;
+        int apply(Connection connection, List<VolumeResultV1> batch, ComplianceStateFold fold) throws SQLException;
     }
 }

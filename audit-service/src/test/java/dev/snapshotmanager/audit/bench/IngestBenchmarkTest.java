@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshotmanager.audit.repository.BinaryCopyData;
 import dev.snapshotmanager.audit.repository.RecordColumns;
-import dev.snapshotmanager.audit.repository.RecordWriter;
+import dev.snapshotmanager.audit.service.ComplianceFolding;
+import dev.snapshotmanager.audit.service.IngestService;
 import dev.snapshotmanager.events.CloudEventAttributes;
 import dev.snapshotmanager.events.CloudEventHeaders;
 import dev.snapshotmanager.events.EventJson;
@@ -53,7 +54,7 @@ import org.postgresql.copy.CopyIn;
  * Ingest benchmark (not part of the test run; see README "Benchmarks"): N results published to the real broker while
  * the service's consumer is paused, then the consumer is resumed and timed until it has stored all N (so the figure is
  * the consumer's, not the producer's), next to a raw COPY of the same N rows into the same tables and indexes, in the
- * same run. Between the two, the service's writer is fed the same events directly in batches of a poll, which tells
+ * same run. Between the two, the service's ingest is fed the same events directly in batches of a poll, which tells
  * what storing costs from what consuming costs; each figure comes with the CPU it used (this JVM runs the test
  * broker too). {@code -Dbench.ingest.events=1000000 -Dbench.ingest.producers=2}.
  */
@@ -98,7 +99,10 @@ class IngestBenchmarkTest {
     MeterRegistry registry;
 
     @Inject
-    RecordWriter writer;
+    IngestService ingest;
+
+    @Inject
+    ComplianceFolding folding;
 
     /** The consumer's largest poll: the default batch size of the writer-alone figure. */
     @ConfigProperty(name = "mp.messaging.incoming.volume-results.max.poll.records")
@@ -128,17 +132,25 @@ class IngestBenchmarkTest {
         assertThat(count("record_key")).as("nothing consumed while paused").isZero();
 
         DistributionSummary polls = registry.summary("audit.ingest.batch.size"); // the consumer's poll sizes
+        Counter merges = registry.counter("audit.compliance.fold.merged");
         long pollsBefore = polls.count();
         double polledBefore = polls.totalAmount();
+        double mergedBefore = merges.count();
         Phase consumed = measure(() -> consumeAll(consumers, events));
         long pollCount = polls.count() - pollsBefore;
         double meanPoll = (polls.totalAmount() - polledBefore) / Math.max(1, pollCount);
+        double mergedWhileConsuming = merges.count() - mergedBefore;
+        long mergeStart = System.nanoTime();
+        folding.merge(); // what the service merges within its fold interval after the last poll
+        double lastMergeSeconds = seconds(mergeStart);
         assertThat(count("snapshot_record")).as("every event stored exactly once").isEqualTo(events);
         assertThat(count("record_key")).isEqualTo(events);
+        assertThat(count("volume_policy_state")).as("one compliance state per volume with attempts")
+                .isEqualTo(BenchData.volumesWithAttempts(events));
 
         truncate();
         Phase written = measure(() -> writeInBatches(events, START));
-        assertThat(count("snapshot_record")).as("the writer alone stored every row").isEqualTo(events);
+        assertThat(count("snapshot_record")).as("the ingest alone stored every row").isEqualTo(events);
 
         truncate();
         Phase csv = measure(() -> copyCsv(events));
@@ -151,7 +163,7 @@ class IngestBenchmarkTest {
 
         System.out.printf("%n[bench] ingest %,d events: published first (consumer paused) in %.1f s = %,.0f/s with %d "
                 + "producer threads; consumed (%d consumer%s) from the broker into PostgreSQL in %.1f s = %,.0f "
-                + "records/s (%s); the service's writer alone, no broker (batches of %d, one transaction each) %.1f s "
+                + "records/s (%s); the service's ingest alone, no broker (batches of %d, one transaction each) %.1f s "
                 + "= %,.0f records/s (%s); raw COPY of the same rows (record_key + snapshot_record, one transaction) "
                 + "as CSV %.1f s = %,.0f rows/s (%s), binary %.1f s = %,.0f rows/s (%s); consumer/(faster COPY) "
                 + "%.0f%%%n",
@@ -159,8 +171,9 @@ class IngestBenchmarkTest {
                 consumed.seconds(), events / consumed.seconds(), consumed.use(), writerBatch(), written.seconds(),
                 events / written.seconds(), written.use(), csv.seconds(), events / csv.seconds(), csv.use(),
                 binary.seconds(), events / binary.seconds(), binary.use(), 100 * copySeconds / consumed.seconds());
-        System.out.printf("[bench] while consuming: %,d polls of %.0f results on average; %s%n", pollCount, meanPoll,
-                consumed.parts());
+        System.out.printf("[bench] while consuming: %,d polls of %.0f results on average; %,.0f compliance states "
+                + "merged (one per volume and fold interval; the rest %.1f s after the last poll); %s%n", pollCount,
+                meanPoll, mergedWhileConsuming, lastMergeSeconds, consumed.parts());
     }
 
     /**
@@ -230,21 +243,22 @@ class IngestBenchmarkTest {
         return Integer.getInteger("bench.ingest.writer-batch", maxPollRecords);
     }
 
-    /** The service's writer fed directly, in batches of a poll's size: what storing costs without Kafka and JSON. */
+    /**
+     * The service's ingest fed directly, in batches of a poll's size, merging the compliance folds as the consumer
+     * does: what storing costs without Kafka and JSON.
+     */
     private void writeInBatches(long events, Instant start) throws Exception {
         int size = writerBatch();
         List<VolumeResultV1> batch = new ArrayList<>(size);
         for (long i = 0; i < events; i++) {
             batch.add(BenchData.result(i, start));
             if (batch.size() == size || i == events - 1) {
-                try (Connection c = dataSource.getConnection()) {
-                    c.setAutoCommit(false);
-                    writer.copy(c, batch);
-                    c.commit();
-                }
+                ingest.store(batch);
+                folding.mergeIfDue();
                 batch.clear();
             }
         }
+        folding.merge();
     }
 
     /** Streams the rows as binary COPY data, 5,000 rows at a time. */
@@ -307,6 +321,7 @@ class IngestBenchmarkTest {
     }
 
     private void truncate() throws Exception {
+        folding.merge(); // nothing of this phase is merged into the next one's state
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE snapshot_record, record_key, volume_policy_state");
         }

@@ -11,19 +11,29 @@ import dev.snapshotmanager.events.EventJson;
 import dev.snapshotmanager.events.Topics;
 import dev.snapshotmanager.events.VolumeAction;
 import dev.snapshotmanager.events.VolumeResultV1;
+import dev.snapshotmanager.testsupport.TestKafka;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +106,35 @@ class VolumeResultIngestTest {
         assertThat(polls.totalAmount() - resultsBefore).as("results in those polls").isGreaterThanOrEqualTo(3);
         assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
                 .contains("audit_ingest_batch_size_count", "audit_ingest_batch_size_max");
+    }
+
+    @Test
+    void commitsTheOffsetOfAResultOnceTheComplianceStateHoldsIt() throws Exception {
+        // the offset is committed after the fold of the result is merged: a result whose fold was lost is consumed again
+        VolumeResultV1 result = aResult().action(VolumeAction.CREATED).volume("vol-commit-" + UUID.randomUUID(), "c")
+                .build();
+        RecordMetadata sent = publisher.publishAndWait(result);
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.get().bootstrapServers()))) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> committedOffset(admin, partition) > sent.offset());
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM volume_policy_state WHERE volume_id = ? AND last_attempt_action = 'CREATED'")) {
+            s.setString(1, result.volume().id());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                assertThat(r.getInt(1)).as("the compliance state of the committed result").isEqualTo(1);
+            }
+        }
+    }
+
+    private static long committedOffset(Admin admin, TopicPartition partition) throws Exception {
+        OffsetAndMetadata committed = admin.listConsumerGroupOffsets("audit-service").partitionsToOffsetAndMetadata()
+                .get().get(partition);
+        return committed == null ? -1 : committed.offset();
     }
 
     @Test
