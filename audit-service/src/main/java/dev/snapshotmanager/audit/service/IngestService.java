@@ -75,8 +75,8 @@ public class IngestService {
         try {
             inserted = storeInOneTransaction(batch);
         } catch (SQLException | RuntimeException e) {
-            if (e instanceof SQLException sql && !DatabaseRetry.isDataError(sql)) {
-                throw sql;
+            if (DatabaseRetry.isDatabaseTrouble(e)) {
+                throw e; // e.g. a lock not granted while a month's partition was created: the consumer repeats the batch
             }
             LOG.warnf("A batch of %d results was refused (%s); storing them one by one", batch.size(), e.getMessage());
             inserted = 0;
@@ -89,6 +89,9 @@ public class IngestService {
                     }
                     refused.put(event, single);
                 } catch (RuntimeException single) {
+                    if (DatabaseRetry.isDatabaseTrouble(single)) {
+                        throw single;
+                    }
                     refused.put(event, single); // a value nothing here can store, e.g. a month beyond java.time's
                 }
             }

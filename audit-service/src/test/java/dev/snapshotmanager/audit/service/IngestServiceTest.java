@@ -2,8 +2,10 @@ package dev.snapshotmanager.audit.service;
 
 import static dev.snapshotmanager.audit.fixtures.ResultBuilder.aResult;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.snapshotmanager.audit.fixtures.StoredAtOnce;
+import dev.snapshotmanager.common.messaging.DatabaseRetry;
 import dev.snapshotmanager.events.VolumeResultV1;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -60,6 +62,26 @@ class IngestServiceTest {
 
         assertThat(result.stored()).isEqualTo(2);
         assertThat(result.rejected()).containsOnlyKeys(impossible);
+        assertThat(rowsPerEvent(run)).containsExactly(1, 1);
+    }
+
+    @Test
+    void aMonthWhosePartitionCannotBeCreatedYetFailsTheBatchForTheConsumerToRepeatAndRefusesNothing() throws Exception {
+        // another replica holds the partition lock longer than audit.partitions.lock-timeout
+        UUID run = UUID.randomUUID();
+        List<VolumeResultV1> batch = List.of(aResult().run(run).volume("vol-e", "e").at("2003-07-01T12:00:00Z").build(),
+                aResult().run(run).volume("vol-f", "f").at("2003-07-02T12:00:00Z").build());
+        try (Connection other = dataSource.getConnection(); PreparedStatement lock = other.prepareStatement(
+                "SELECT pg_advisory_xact_lock(hashtext('audit.snapshot_record.partitions'))")) {
+            other.setAutoCommit(false);
+            lock.execute();
+
+            assertThatThrownBy(() -> ingest.store(batch)).as("not refused row by row: nothing is dead-lettered")
+                    .matches(DatabaseRetry::isDatabaseTrouble, "database trouble, which the consumer repeats");
+            other.rollback();
+        }
+
+        assertThat(ingest.store(batch).stored()).as("repeated once the lock is free").isEqualTo(2);
         assertThat(rowsPerEvent(run)).containsExactly(1, 1);
     }
 
