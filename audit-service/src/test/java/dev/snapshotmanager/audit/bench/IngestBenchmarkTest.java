@@ -75,6 +75,11 @@ class IngestBenchmarkTest {
      * results (since 2026-11-30; uncompressed results cost this consumer a third more CPU, see README).
      */
     private static final String COMPRESSION = System.getProperty("bench.ingest.compression", "lz4");
+    /**
+     * Rounds of consumer and binary COPY ({@code -Dbench.ingest.rounds}, default 3): the first also runs the ingest
+     * alone and the CSV COPY; the summary compares the medians.
+     */
+    private static final int ROUNDS = Integer.getInteger("bench.ingest.rounds", 3);
 
     /** The results consumer starts paused, so that the events are all in the broker before it is measured. */
     public static class PausedConsumer implements QuarkusTestProfile {
@@ -129,8 +134,68 @@ class IngestBenchmarkTest {
         long publishStart = System.nanoTime();
         publish(events, producers, START);
         double publishSeconds = seconds(publishStart);
-        assertThat(count("record_key")).as("nothing consumed while paused").isZero();
+        Consumed first = consume(consumers, events);
+        Phase consumed = first.phase();
 
+        Phase written = measure(() -> writeInBatches(events, START));
+        assertThat(count("snapshot_record")).as("the ingest alone stored every row").isEqualTo(events);
+
+        truncate();
+        Phase csv = measure(() -> copyCsv(events));
+        assertThat(count("snapshot_record")).as("the raw COPY wrote the same rows").isEqualTo(events);
+
+        truncate();
+        Phase binary = copyBinaryPhase(events);
+        double copySeconds = Math.min(csv.seconds(), binary.seconds());
+
+        System.out.printf("%n[bench] ingest %,d events: published first (consumer paused) in %.1f s = %,.0f/s with %d "
+                + "producer threads; consumed (%d consumer%s) from the broker into PostgreSQL in %.1f s = %,.0f "
+                + "records/s (%s); the service's ingest alone, no broker (batches of %d, one transaction each) %.1f s "
+                + "= %,.0f records/s (%s); raw COPY of the same rows (record_key + snapshot_record, one transaction) "
+                + "as CSV %.1f s = %,.0f rows/s (%s), binary %.1f s = %,.0f rows/s (%s); consumer/(faster COPY) "
+                + "%.0f%%%n",
+                events, publishSeconds, events / publishSeconds, producers, CONCURRENCY, CONCURRENCY > 1 ? "s" : "",
+                consumed.seconds(), events / consumed.seconds(), consumed.use(), writerBatch(), written.seconds(),
+                events / written.seconds(), written.use(), csv.seconds(), events / csv.seconds(), csv.use(),
+                binary.seconds(), events / binary.seconds(), binary.use(), 100 * copySeconds / consumed.seconds());
+        System.out.printf("[bench] while consuming: %s%n", first.detail());
+
+        // One pair of phases says as much about the machine at that moment as about the consumer (the COPY alone
+        // varied from 41,529 to 55,540 rows/s in five runs of 2026-12-01): more rounds of the consumer and the binary
+        // COPY, alternated, and the ratio of their medians.
+        List<Double> consumerRates = new ArrayList<>(List.of(events / consumed.seconds()));
+        List<Double> copyRates = new ArrayList<>(List.of(events / binary.seconds()));
+        for (int round = 2; round <= ROUNDS; round++) {
+            consumers.forEach(PausableChannel::pause);
+            truncate();
+            publish(events, producers, START);
+            Consumed again = consume(consumers, events);
+            Phase copied = copyBinaryPhase(events);
+            consumerRates.add(events / again.phase().seconds());
+            copyRates.add(events / copied.seconds());
+            System.out.printf("[bench] round %d: consumed %.1f s = %,.0f records/s (%s; %s); binary COPY %.1f s = %,.0f "
+                    + "rows/s (%s); consumer/COPY %.0f%%%n", round, again.phase().seconds(),
+                    events / again.phase().seconds(), again.phase().use(), again.detail(), copied.seconds(),
+                    events / copied.seconds(), copied.use(), 100 * copied.seconds() / again.phase().seconds());
+        }
+        if (ROUNDS > 1) {
+            System.out.printf("[bench] %d rounds: consumer median %,.0f records/s (%s), binary COPY median %,.0f rows/s "
+                    + "(%s); consumer/COPY of the medians %.0f%%%n", ROUNDS, median(consumerRates),
+                    rates(consumerRates), median(copyRates), rates(copyRates),
+                    100 * median(consumerRates) / median(copyRates));
+        }
+    }
+
+    /** A consumer phase and what it did beside storing. */
+    private record Consumed(Phase phase, String detail) {
+    }
+
+    /**
+     * Resumes the consumers over the {@code events} published while they were paused, measures them until they have
+     * stored all, merges the last compliance fold, checks what was stored and empties the tables.
+     */
+    private Consumed consume(List<PausableChannel> consumers, long events) throws Exception {
+        assertThat(count("record_key")).as("nothing consumed while paused").isZero();
         DistributionSummary polls = registry.summary("audit.ingest.batch.size"); // the consumer's poll sizes
         Counter merges = registry.counter("audit.compliance.fold.merged");
         long pollsBefore = polls.count();
@@ -147,33 +212,28 @@ class IngestBenchmarkTest {
         assertThat(count("record_key")).isEqualTo(events);
         assertThat(count("volume_policy_state")).as("one compliance state per volume with attempts")
                 .isEqualTo(BenchData.volumesWithAttempts(events));
-
         truncate();
-        Phase written = measure(() -> writeInBatches(events, START));
-        assertThat(count("snapshot_record")).as("the ingest alone stored every row").isEqualTo(events);
+        return new Consumed(consumed, String.format("%,d polls of %.0f results on average; %,.0f compliance states "
+                + "merged (one per volume and fold interval; the rest %.1f s after the last poll); %s", pollCount,
+                meanPoll, mergedWhileConsuming, lastMergeSeconds, consumed.parts()));
+    }
 
-        truncate();
-        Phase csv = measure(() -> copyCsv(events));
-        assertThat(count("snapshot_record")).as("the raw COPY wrote the same rows").isEqualTo(events);
-
-        truncate();
+    /** The raw binary COPY of the rows, measured and checked; empties the tables after it. */
+    private Phase copyBinaryPhase(long events) throws Exception {
         Phase binary = measure(() -> copyBinary(events));
         assertThat(count("snapshot_record")).as("the raw binary COPY wrote the same rows").isEqualTo(events);
-        double copySeconds = Math.min(csv.seconds(), binary.seconds());
+        truncate();
+        return binary;
+    }
 
-        System.out.printf("%n[bench] ingest %,d events: published first (consumer paused) in %.1f s = %,.0f/s with %d "
-                + "producer threads; consumed (%d consumer%s) from the broker into PostgreSQL in %.1f s = %,.0f "
-                + "records/s (%s); the service's ingest alone, no broker (batches of %d, one transaction each) %.1f s "
-                + "= %,.0f records/s (%s); raw COPY of the same rows (record_key + snapshot_record, one transaction) "
-                + "as CSV %.1f s = %,.0f rows/s (%s), binary %.1f s = %,.0f rows/s (%s); consumer/(faster COPY) "
-                + "%.0f%%%n",
-                events, publishSeconds, events / publishSeconds, producers, CONCURRENCY, CONCURRENCY > 1 ? "s" : "",
-                consumed.seconds(), events / consumed.seconds(), consumed.use(), writerBatch(), written.seconds(),
-                events / written.seconds(), written.use(), csv.seconds(), events / csv.seconds(), csv.use(),
-                binary.seconds(), events / binary.seconds(), binary.use(), 100 * copySeconds / consumed.seconds());
-        System.out.printf("[bench] while consuming: %,d polls of %.0f results on average; %,.0f compliance states "
-                + "merged (one per volume and fold interval; the rest %.1f s after the last poll); %s%n", pollCount,
-                meanPoll, mergedWhileConsuming, lastMergeSeconds, consumed.parts());
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String rates(List<Double> values) {
+        return values.stream().map(v -> String.format("%,.0f", v)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
