@@ -123,8 +123,10 @@ class ResolvedComplianceTest {
             Records.store(ingest,
                     aResult().project(project).volume(volume, "v").policy(setA, "daily").action(VolumeAction.CREATED)
                             .at(now.minus(Duration.ofDays(3))).build(),
+                    // within the grace (1 h) before now, so after the latest daily slot that counts at any time of day
+                    // (2 h before now was before the 02:00 slot when the test ran between 03:00 and 04:00 UTC)
                     aResult().project(project).volume(volume, "v").policy(setB, "daily").action(VolumeAction.CREATED)
-                            .at(now.minus(Duration.ofHours(2))).build());
+                            .at(now.minus(Duration.ofMinutes(30))).build());
             // Inferred from the records: both policies, A missing.
             awaitItems(project, items -> items.size() == 2);
 
