@@ -58,20 +58,15 @@ public class RecordPartitions {
             if (known.contains(month)) {
                 continue;
             }
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try (Statement timeout = c.createStatement();
-                        PreparedStatement s = c.prepareStatement("SELECT ensure_record_partition(?)")) {
-                    timeout.execute("SET LOCAL lock_timeout = " + lockTimeoutMillis());
-                    s.setObject(1, month.atDay(1));
-                    s.execute();
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
+            try {
+                Transactions.inOne(dataSource, c -> {
+                    try (Statement timeout = c.createStatement();
+                            PreparedStatement s = c.prepareStatement("SELECT ensure_record_partition(?)")) {
+                        timeout.execute("SET LOCAL lock_timeout = " + lockTimeoutMillis());
+                        s.setObject(1, month.atDay(1));
+                        return s.execute();
+                    }
+                });
                 known.add(month);
             } catch (SQLException e) {
                 throw new IllegalStateException("could not create the record partition of " + month, e);

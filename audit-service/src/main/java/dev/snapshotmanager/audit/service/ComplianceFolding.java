@@ -2,6 +2,7 @@ package dev.snapshotmanager.audit.service;
 
 import dev.snapshotmanager.audit.config.AuditConfig;
 import dev.snapshotmanager.audit.repository.ComplianceStateFold;
+import dev.snapshotmanager.audit.repository.Transactions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +11,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,15 +51,21 @@ public class ComplianceFolding {
     private final ReentrantLock merging = new ReentrantLock();
     private final Counter mergedKeys;
 
-    /** Guarded by this: the fold not merged yet, what waits for it, and since when it has waited (nanoTime). */
+    /** Guarded by this: the fold not merged yet, what waits for it, and since when (nanoTime) it is not idle. */
     private ComplianceStateFold pending = new ComplianceStateFold();
     private List<Runnable> waiting = new ArrayList<>();
     private long pendingSince;
-    private boolean empty = true;
 
     @Inject
     public ComplianceFolding(DataSource dataSource, AuditConfig config, MeterRegistry registry) {
-        this(fold -> mergeInTransaction(dataSource, fold), config.compliance().foldInterval(),
+        this(fold -> {
+            if (!fold.isEmpty()) { // only acknowledgements wait: no transaction
+                Transactions.inOne(dataSource, c -> {
+                    fold.merge(c);
+                    return null;
+                });
+            }
+        }, config.compliance().foldInterval(),
                 config.compliance().foldMaxKeys(), System::nanoTime, registry);
     }
 
@@ -80,8 +86,8 @@ public class ComplianceFolding {
             return;
         }
         synchronized (this) {
+            startWaiting();
             pending.addAll(fold);
-            touch();
         }
     }
 
@@ -91,8 +97,8 @@ public class ComplianceFolding {
      */
     public void whenMerged(Runnable action) {
         synchronized (this) {
+            startWaiting();
             waiting.add(action);
-            touch();
         }
     }
 
@@ -103,7 +109,7 @@ public class ComplianceFolding {
 
     /** Whether a merge is due: the fold is full, or something has waited for a whole interval. */
     public synchronized boolean due() {
-        return !empty && (pending.size() >= maxKeys || nanoTime.getAsLong() - pendingSince >= intervalNanos);
+        return !idle() && (pending.size() >= maxKeys || nanoTime.getAsLong() - pendingSince >= intervalNanos);
     }
 
     /**
@@ -157,17 +163,16 @@ public class ComplianceFolding {
             actions = waiting;
             pending = new ComplianceStateFold();
             waiting = new ArrayList<>();
-            empty = true;
         }
         try {
             merge.merge(fold);
         } catch (SQLException | RuntimeException e) {
             synchronized (this) {
+                startWaiting();
                 fold.addAll(pending);
                 pending = fold;
                 actions.addAll(waiting);
                 waiting = actions;
-                touch();
             }
             throw e;
         }
@@ -175,10 +180,14 @@ public class ComplianceFolding {
         actions.forEach(ComplianceFolding::runQuietly);
     }
 
-    /** Guarded by this: something new waits; the interval counts from the first. */
-    private void touch() {
-        if (empty) {
-            empty = false;
+    /** Guarded by this: nothing waits for a merge. */
+    private boolean idle() {
+        return pending.isEmpty() && waiting.isEmpty();
+    }
+
+    /** Guarded by this, before something is added: the interval counts from the first thing that waits. */
+    private void startWaiting() {
+        if (idle()) {
             pendingSince = nanoTime.getAsLong();
         }
     }
@@ -188,24 +197,6 @@ public class ComplianceFolding {
             action.run();
         } catch (RuntimeException e) {
             LOG.warnf(e, "An action waiting for the compliance state failed");
-        }
-    }
-
-    private static void mergeInTransaction(DataSource dataSource, ComplianceStateFold fold) throws SQLException {
-        if (fold.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                fold.merge(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
         }
     }
 }

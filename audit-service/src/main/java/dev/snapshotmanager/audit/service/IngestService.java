@@ -3,6 +3,7 @@ package dev.snapshotmanager.audit.service;
 import dev.snapshotmanager.audit.repository.ComplianceStateFold;
 import dev.snapshotmanager.audit.repository.RecordPartitions;
 import dev.snapshotmanager.audit.repository.RecordWriter;
+import dev.snapshotmanager.audit.repository.Transactions;
 import dev.snapshotmanager.common.messaging.DatabaseRetry;
 import dev.snapshotmanager.events.VolumeResultV1;
 import io.micrometer.core.instrument.Counter;
@@ -120,21 +121,10 @@ public class IngestService {
     }
 
     private int inOneTransaction(List<VolumeResultV1> batch, Write write) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                ComplianceStateFold fold = new ComplianceStateFold();
-                int inserted = write.apply(c, batch, fold);
-                c.commit();
-                folding.add(fold);
-                return inserted;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        ComplianceStateFold fold = new ComplianceStateFold();
+        int inserted = Transactions.inOne(dataSource, c -> write.apply(c, batch, fold));
+        folding.add(fold); // only what committed
+        return inserted;
     }
 
     /**
